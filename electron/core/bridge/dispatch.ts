@@ -1,0 +1,24 @@
+/**
+ * The transport-independent half of every request: find the contract entry, check the shell
+ * accepts it, parse the argument with its schema, and only then call the handler. Electron's
+ * IPC wrapper and the web shell's WebSocket both go through here, after their sender checks.
+ */
+import { z } from 'zod';
+import { findRequestByChannel, requestNamesFor, requests, type Handlers, type RequestName } from '../../shared/contract';
+
+export class BridgeRequestError extends Error {
+  override name = 'BridgeRequestError';
+}
+
+export async function dispatch(handlers: Handlers, shell: 'electron' | 'web', channel: string, arg: unknown): Promise<unknown> {
+  const name = findRequestByChannel(channel);
+  if (!name || !requestNamesFor(shell).includes(name)) throw new BridgeRequestError(`Unknown channel: ${String(channel).slice(0, 64)}`);
+  const parsed = requests[name].args.safeParse(arg);
+  if (!parsed.success) throw new BridgeRequestError(`Invalid argument for ${channel}: ${z.prettifyError(parsed.error)}`);
+  const handler = handlers[name] as (value: unknown) => unknown;
+  return handler(parsed.data);
+}
+
+export function channelsFor(shell: 'electron' | 'web'): string[] {
+  return requestNamesFor(shell).map((name: RequestName) => requests[name].channel);
+}

@@ -1,0 +1,11 @@
+/** What each contract request does, in terms of the core. Shared by both shells. */
+import type { Handlers } from '../../shared/contract';
+import type { KioskCore } from '../kiosk-core';
+
+export function createHandlers(core: KioskCore): Handlers {
+  return {
+    getState: () => core.session.view(),
+    done: () => core.session.done(),
+    keyInput: (key) => core.keyInput(key),
+  };
+}

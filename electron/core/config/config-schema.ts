@@ -1,0 +1,71 @@
+/**
+ * The kiosk's configuration file, validated with zod at start and on every change.
+ * Unknown fields are errors (a typo must not silently fall back to a default).
+ */
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+const IdentifySchema = z.strictObject({
+  baseUrl: httpUrl,
+  /** May instead come from KIOSK_IDENTIFY_TOKEN (the loader checks one of them is set). */
+  token: text(4096).optional(),
+  content: z.boolean().default(false),
+  timeoutMs: z.int().min(500).max(60_000).default(5000),
+});
+
+const VippsSchema = z.strictObject({
+  baseUrl: httpUrl,
+  clientId: text(256).optional(),
+  clientSecret: text(4096).optional(),
+  subscriptionKey: text(256).optional(),
+  merchantSerialNumber: text(64).optional(),
+  loyaltyProgramName: text(100).optional(),
+});
+
+const ScannersSchema = z.strictObject({
+  camera: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      deviceId: z.string().max(512).nullable().default(null),
+      fps: z.int().min(1).max(30).default(10),
+    })
+    .prefault({}),
+  keyboard: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Keys further apart than this are a person typing, not a scanner. */
+      maxInterKeyMs: z.int().min(5).max(200).default(30),
+    })
+    .prefault({}),
+  serial: z
+    .strictObject({
+      path: z.string().min(1).max(512).nullable().default(null),
+      baudRate: z.int().positive().max(4_000_000).default(9600),
+    })
+    .prefault({}),
+});
+
+export const ConfigSchema = z.strictObject({
+  storeId: text(64).default('9999'),
+  terminalId: text(64).default('0'),
+  hasLoyalty: z.boolean().default(true),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be a language tag such as "en" or "nb"')
+    .default('en'),
+  idleResetSeconds: z.int().min(3).max(600).default(15),
+  /** Absent: the kiosk runs on its embedded sandbox. */
+  identify: IdentifySchema.optional(),
+  vipps: VippsSchema.optional(),
+  scanners: ScannersSchema.prefault({}),
+  staff: z.strictObject({ pinHash: text(512).optional() }).prefault({}),
+  /** PLU → product name shown to the customer. */
+  catalog: z.record(text(64), text(120)).default({}),
+});
+
+export type KioskConfig = z.output<typeof ConfigSchema>;
+export type KioskConfigInput = z.input<typeof ConfigSchema>;

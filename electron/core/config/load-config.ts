@@ -1,0 +1,92 @@
+/**
+ * Finds, reads and validates the configuration file, and applies secrets from the environment.
+ * Never throws for a bad file: it returns one clear error naming the fields, so the kiosk can
+ * show `needsStaff` instead of crashing.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigSchema, type KioskConfig } from './config-schema';
+
+export type ConfigSource = { kind: 'file'; path: string } | { kind: 'defaults'; path: string };
+
+export type ConfigResult =
+  | { ok: true; config: KioskConfig; source: ConfigSource }
+  | { ok: false; error: string; source: ConfigSource };
+
+/** Environment variables that may carry secrets instead of the file. */
+export const SECRET_ENV = {
+  identifyToken: 'KIOSK_IDENTIFY_TOKEN',
+} as const;
+
+/** `KIOSK_CONFIG` when set, else `config.json` in the user-data folder. */
+export function resolveConfigPath(env: NodeJS.ProcessEnv, userDataDir: string): { path: string; explicit: boolean } {
+  const fromEnv = env.KIOSK_CONFIG?.trim();
+  if (fromEnv) return { path: path.resolve(fromEnv), explicit: true };
+  return { path: path.join(userDataDir, 'config.json'), explicit: false };
+}
+
+export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string): Promise<ConfigResult> {
+  const { path: file, explicit } = resolveConfigPath(env, userDataDir);
+  let textContent: string;
+  try {
+    textContent = await readFile(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const source: ConfigSource = { kind: 'defaults', path: file };
+    // A missing default file means a fresh install: run on defaults (the embedded sandbox).
+    // A missing file that KIOSK_CONFIG names is an operator's mistake and must be said.
+    if (missing && !explicit) return validate({}, env, source);
+    return { ok: false, error: `Configuration file ${file} cannot be read (${describeFsError(error)})`, source };
+  }
+  const source: ConfigSource = { kind: 'file', path: file };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(textContent);
+  } catch (error) {
+    return { ok: false, error: `Configuration file ${file} is not valid JSON: ${(error as Error).message}`, source };
+  }
+  return validate(raw, env, source);
+}
+
+/** Validates a parsed configuration object and merges secrets from the environment. */
+export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource): ConfigResult {
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, error: `Configuration ${where(source)} is invalid: ${formatIssues(parsed.error)}`, source };
+  }
+  const config = parsed.data;
+  const envToken = env[SECRET_ENV.identifyToken]?.trim();
+  if (config.identify && envToken) config.identify.token = envToken;
+  if (config.identify && !config.identify.token) {
+    return {
+      ok: false,
+      error: `Configuration ${where(source)} is invalid: identify.token: missing (set it in the file or in ${SECRET_ENV.identifyToken})`,
+      source,
+    };
+  }
+  return { ok: true, config, source };
+}
+
+/** "identify.timeoutMs: Too small…; storeId: …" — field paths first, never the values. */
+export function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
+      if (issue.code === 'unrecognized_keys') {
+        const prefix = issue.path.length ? `${field}.` : '';
+        return issue.keys.map((key) => `${prefix}${key}: unknown field`).join('; ');
+      }
+      return `${field}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+function where(source: ConfigSource): string {
+  return source.kind === 'file' ? `in ${source.path}` : '(defaults)';
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
+}

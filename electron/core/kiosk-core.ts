@@ -1,0 +1,104 @@
+/**
+ * The kiosk's core, shared line for line by the Electron and web shells (plain Node, no
+ * Electron import): configuration, the embedded sandbox, scanners' input, the session and
+ * the loyalty client. A shell adds only its windows/transport.
+ */
+import { ConfigSchema, type KioskConfig } from './config/config-schema';
+import { loadConfig, type ConfigResult, type ConfigSource } from './config/load-config';
+import { watchConfigFile } from './config/watch-config';
+import { identify, type IdentifyTarget } from './identify/identify-client';
+import { createLogger, type Logger } from './log/logger';
+import { SANDBOX_CATALOG } from './sandbox/sandbox-members';
+import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
+import { WedgeDetector, type TimedKey } from './scan/wedge-detector';
+import { SessionMachine, type SessionSettings } from './session/session-machine';
+
+export interface KioskCoreOptions {
+  /** Where `config.json` lives when `KIOSK_CONFIG` is unset. */
+  userDataDir: string;
+  env: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+export interface KioskCore {
+  session: SessionMachine;
+  /** A key press, for the keyboard-wedge detector. */
+  keyInput(key: TimedKey): void;
+  /** Text from any scanner. */
+  scan(text: string): void;
+  configSource(): ConfigSource;
+  stop(): Promise<void>;
+}
+
+/** Scans identical to the last one within this window are the same code seen again. */
+const DUPLICATE_WINDOW_MS = 3000;
+/** The session's hard stop sits a little after the client's own timeout. */
+const DEADLINE_MARGIN_MS = 1000;
+const SANDBOX_TIMEOUT_MS = 5000;
+
+export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
+  const log = options.logger ?? createLogger();
+  let config: KioskConfig = ConfigSchema.parse({});
+  let source: ConfigSource = { kind: 'defaults', path: '' };
+  let sandbox: SandboxServer | null = null;
+  let wedge: WedgeDetector | null = null;
+
+  const target = (): IdentifyTarget =>
+    config.identify
+      ? { baseUrl: config.identify.baseUrl, token: config.identify.token ?? '', timeoutMs: config.identify.timeoutMs, content: config.identify.content }
+      : { baseUrl: sandbox?.baseUrl ?? 'http://127.0.0.1:9', token: sandbox?.token ?? '', timeoutMs: SANDBOX_TIMEOUT_MS, content: false };
+
+  const settings = (): SessionSettings => ({
+    idleResetSeconds: config.idleResetSeconds,
+    deadlineMs: target().timeoutMs + DEADLINE_MARGIN_MS,
+    duplicateWindowMs: DUPLICATE_WINDOW_MS,
+    catalog: config.identify ? config.catalog : { ...SANDBOX_CATALOG, ...config.catalog },
+  });
+
+  const session = new SessionMachine({
+    identify: (scan, signal) =>
+      identify(target(), { identifier: scan.identifier, storeId: config.storeId, terminalId: config.terminalId, hasLoyalty: config.hasLoyalty }, signal),
+    settings,
+    now: () => performance.now(),
+    onOutcome: (event) => log.info('session', { ...event }),
+  });
+
+  async function apply(result: ConfigResult): Promise<void> {
+    source = result.source;
+    if (!result.ok) {
+      log.error('config-invalid', { message: result.error });
+      session.setConfigProblem(result.error);
+      return;
+    }
+    config = result.config;
+    if (!config.identify && !sandbox) {
+      sandbox = await startSandboxServer();
+      log.info('sandbox-started', { baseUrl: sandbox.baseUrl });
+    } else if (config.identify && sandbox) {
+      await sandbox.close();
+      sandbox = null;
+    }
+    wedge = config.scanners.keyboard.enabled
+      ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, onScan: (text) => session.scan(text) })
+      : null;
+    log.info('config-loaded', { source: source.kind, path: source.path, backEnd: config.identify ? 'identify' : 'sandbox' });
+    session.setConfigProblem(null);
+  }
+
+  const reload = async () => apply(await loadConfig(options.env, options.userDataDir));
+  await reload();
+  const stopWatching = watchConfigFile(source.path, () => void reload());
+
+  return {
+    session,
+    keyInput: (key) => wedge?.key(key),
+    scan: (text) => session.scan(text),
+    configSource: () => source,
+    async stop() {
+      stopWatching();
+      session.dispose();
+      await sandbox?.close();
+      sandbox = null;
+    },
+  };
+}

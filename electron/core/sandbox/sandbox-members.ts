@@ -1,0 +1,54 @@
+/**
+ * The embedded sandbox's seeded data: one code per screen, so anyone can try every screen by
+ * typing the code on a keyboard (or scanning it). The README's table is this file, in words.
+ */
+
+export type SandboxAnswer =
+  | { kind: 'member'; body: Record<string, unknown> }
+  | { kind: 'status'; status: number; body: unknown }
+  | { kind: 'malformed' }
+  | { kind: 'silent' };
+
+const FARHAN_ID = '4711fc2a-3a8f-414f-a9e7-44dd5231dca7';
+const INGRID_ID = '9b2f6c1e-5d3a-4f7b-8c21-0e6a4d9f3b57';
+
+function member(id: string, name: string, points: number, order: Array<[string, number, 'REWARD' | 'OFFER']>) {
+  return {
+    kind: 'member' as const,
+    body: {
+      balances: [{ amount: points, currency: 'points' }],
+      loyaltyUser: { created: '2021-08-10T12:18:39.180Z', id, name },
+      order: order.map(([productId, quantity, productType], index) => ({
+        productId,
+        quantity,
+        price: 0,
+        productType,
+        referenceId: String(index).padStart(2, '0'),
+      })),
+      content: {},
+      transactionId: '00000000-0000-4000-8000-000000000000',
+    },
+  };
+}
+
+/** Keyed by identifier (OTP or lower-case loyalty ID). Unknown identifiers get 404. */
+export const SANDBOX_ANSWERS: Record<string, SandboxAnswer> = {
+  '123456': member(FARHAN_ID, 'Farhan Ahmed', 14464, [
+    ['1001', 1, 'REWARD'],
+    ['2002', 2, 'OFFER'],
+  ]),
+  [FARHAN_ID]: member(FARHAN_ID, 'Farhan Ahmed', 14464, []),
+  '234567': member(INGRID_ID, 'Ingrid Solberg', 2750, [['9999', 1, 'REWARD']]),
+  '000000': { kind: 'status', status: 404, body: { error: { code: 'UserNotFound', message: 'Identifier not found' } } },
+  '222222': { kind: 'status', status: 422, body: { error: { code: 'OrderSelectionStatusUnclaimable' } } },
+  '333333': { kind: 'status', status: 401, body: { error: { code: 'Unauthorized' } } },
+  '444444': { kind: 'status', status: 500, body: { error: { code: 'InternalError' } } },
+  '555555': { kind: 'silent' },
+  '666666': { kind: 'malformed' },
+};
+
+/** Product names for the sandbox's PLUs; 2002 is left out to show the PLU fallback. */
+export const SANDBOX_CATALOG: Record<string, string> = {
+  '1001': 'Whopper Jr.',
+  '9999': 'Medium fries',
+};

@@ -1,0 +1,40 @@
+/**
+ * Turns scanned text (from any scanner) into something the kiosk may look up, or says why not.
+ * Scanned text is untrusted: it is trimmed of scanner framing, length-capped and checked for
+ * control characters before any pattern is tried.
+ */
+
+export type ParsedScan =
+  | { kind: 'otp'; identifier: string }
+  | { kind: 'loyaltyId'; identifier: string };
+
+export type ScanRejection =
+  | 'empty'
+  | 'tooLong'
+  | 'controlCharacters'
+  /** A Vipps personal QR code: recognised, but this kiosk does not take them yet. */
+  | 'vippsNotSupported'
+  | 'unknownFormat';
+
+export type ScanParseResult = { ok: true; scan: ParsedScan } | { ok: false; reason: ScanRejection };
+
+export const MAX_SCAN_LENGTH = 512;
+
+// Scanners frame codes with CR, LF, tab or GS (0x1D); people's phones add stray spaces.
+const FRAMING = /^[\r\n\t\x1d ]+|[\r\n\t\x1d ]+$/g;
+// C0/C1 controls and invisible format characters (bidi overrides, zero-width): never in a code.
+const CONTROL = /[\p{Cc}\p{Cf}]/u;
+const OTP = /^[0-9]{6}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VIPPS = /^https?:\/\/qr\.vipps\.no\//i;
+
+export function parseScan(raw: string): ScanParseResult {
+  if (raw.length > MAX_SCAN_LENGTH) return { ok: false, reason: 'tooLong' };
+  const text = raw.replace(FRAMING, '');
+  if (text.length === 0) return { ok: false, reason: 'empty' };
+  if (CONTROL.test(text)) return { ok: false, reason: 'controlCharacters' };
+  if (OTP.test(text)) return { ok: true, scan: { kind: 'otp', identifier: text } };
+  if (UUID.test(text)) return { ok: true, scan: { kind: 'loyaltyId', identifier: text.toLowerCase() } };
+  if (VIPPS.test(text)) return { ok: false, reason: 'vippsNotSupported' };
+  return { ok: false, reason: 'unknownFormat' };
+}

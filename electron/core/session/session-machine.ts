@@ -1,0 +1,190 @@
+/**
+ * The one owner of the customer session:
+ * ready → identifying → member | notMember | codeProblem | serviceProblem | needsStaff → ready.
+ *
+ * - A new scan in any state starts a new identification; the previous one is aborted and its
+ *   answer, should it still come, is dropped (each identification has its own sequence number).
+ * - The same text scanned again within `duplicateWindowMs` of its last sighting is ignored:
+ *   a code held in front of a camera is read many times a second.
+ * - Each identification has a deadline; result screens count down to `ready`.
+ * - Going back to `ready` drops every reference to the customer's data.
+ */
+import type { SessionView } from '../../shared/session-view';
+import type { IdentifyOutcome } from '../identify/identify-outcome';
+import { parseScan, type ParsedScan, type ScanRejection } from '../scan/parse-scan';
+import { toMemberView } from './member-view';
+
+export interface SessionSettings {
+  idleResetSeconds: number;
+  /** Hard stop for one identification, whatever the client does. */
+  deadlineMs: number;
+  duplicateWindowMs: number;
+  catalog: Record<string, string>;
+}
+
+export interface SessionDeps {
+  identify(scan: ParsedScan, signal: AbortSignal): Promise<IdentifyOutcome>;
+  settings(): SessionSettings;
+  now(): number;
+  /** Told of every finished identification (for logs and, later, health counts); never of identifiers. */
+  onOutcome?(event: SessionEvent): void;
+}
+
+export type SessionEvent =
+  | { type: 'rejected'; reason: ScanRejection }
+  | { type: 'identified'; scanKind: ParsedScan['kind']; outcome: IdentifyOutcome['kind']; ms: number }
+  | { type: 'deadline'; scanKind: ParsedScan['kind']; ms: number };
+
+type Listener = (view: SessionView) => void;
+
+export class SessionMachine {
+  private state: SessionView = { screen: 'ready' };
+  private configProblem: string | null = null;
+  private sequence = 0;
+  private inFlight: AbortController | null = null;
+  private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
+  private countdownTimer: ReturnType<typeof setInterval> | null = null;
+  private lastScan: { text: string; at: number } | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  view(): SessionView {
+    return this.state;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Handles text from any scanner. */
+  scan(raw: string): void {
+    const now = this.deps.now();
+    const previous = this.lastScan;
+    this.lastScan = { text: raw, at: now };
+    if (previous && previous.text === raw && now - previous.at <= this.deps.settings().duplicateWindowMs) return;
+    if (this.configProblem !== null) return; // nothing can be identified until staff fix the config
+
+    const parsed = parseScan(raw);
+    if (!parsed.ok) {
+      this.cancelInFlight();
+      this.deps.onOutcome?.({ type: 'rejected', reason: parsed.reason });
+      this.showResult({ screen: 'codeProblem', reason: 'notLoyaltyCode', resetInSeconds: 0 });
+      return;
+    }
+    this.startIdentification(parsed.scan);
+  }
+
+  /** The customer pressed Done. */
+  done(): void {
+    if (this.configProblem !== null) return;
+    this.reset();
+  }
+
+  /** An invalid configuration (or null once fixed): `needsStaff` until it is valid again. */
+  setConfigProblem(detail: string | null): void {
+    if (detail === null && this.configProblem === null) return; // was valid, still valid
+    this.configProblem = detail;
+    this.cancelInFlight();
+    this.stopCountdown();
+    if (detail === null) this.publish({ screen: 'ready' });
+    else this.publish({ screen: 'needsStaff', reason: 'config', detail, resetInSeconds: null });
+  }
+
+  /** Stops every timer and request (shutdown). */
+  dispose(): void {
+    this.cancelInFlight();
+    this.stopCountdown();
+    this.listeners.clear();
+  }
+
+  private startIdentification(scan: ParsedScan): void {
+    this.cancelInFlight();
+    this.stopCountdown();
+    const sequence = ++this.sequence;
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const started = this.deps.now();
+    const settings = this.deps.settings();
+    this.publish({ screen: 'identifying' });
+
+    this.deadlineTimer = setTimeout(() => {
+      if (sequence !== this.sequence) return;
+      this.cancelInFlight();
+      this.deps.onOutcome?.({ type: 'deadline', scanKind: scan.kind, ms: this.deps.now() - started });
+      this.showResult({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 0 });
+    }, settings.deadlineMs);
+
+    this.deps.identify(scan, controller.signal).then(
+      (outcome) => {
+        if (sequence !== this.sequence || controller.signal.aborted) return; // abandoned: drop it
+        this.cancelInFlight();
+        this.deps.onOutcome?.({ type: 'identified', scanKind: scan.kind, outcome: outcome.kind, ms: this.deps.now() - started });
+        this.showResult(this.screenFor(outcome, scan));
+      },
+      () => {
+        // Rejections only come from aborts of an abandoned identification, or from a bug in
+        // the client; either way the newest session decides what shows, not this one.
+        if (sequence !== this.sequence || controller.signal.aborted) return;
+        this.cancelInFlight();
+        this.showResult({ screen: 'serviceProblem', reason: 'badAnswer', resetInSeconds: 0 });
+      },
+    );
+  }
+
+  private screenFor(outcome: IdentifyOutcome, scan: ParsedScan): SessionView {
+    switch (outcome.kind) {
+      case 'member':
+        return { screen: 'member', member: toMemberView(outcome.member, this.deps.settings().catalog), resetInSeconds: 0 };
+      case 'notFound':
+        // An OTP or loyalty ID that is unknown is a stale or mistyped code, not a non-member.
+        return scan.kind === 'otp' || scan.kind === 'loyaltyId'
+          ? { screen: 'codeProblem', reason: 'notFound', resetInSeconds: 0 }
+          : { screen: 'notMember', resetInSeconds: 0 };
+      case 'codeProblem':
+        return { screen: 'codeProblem', reason: outcome.reason, resetInSeconds: 0 };
+      case 'credentialsRefused':
+        return { screen: 'needsStaff', reason: 'credentials', detail: null, resetInSeconds: 0 };
+      case 'serviceProblem':
+        return { screen: 'serviceProblem', reason: outcome.reason, resetInSeconds: 0 };
+    }
+  }
+
+  /** Shows a result screen and counts down to `ready`, once a second. */
+  private showResult(view: SessionView): void {
+    this.stopCountdown();
+    let remaining = this.deps.settings().idleResetSeconds;
+    const withCountdown = (): SessionView => ({ ...view, resetInSeconds: remaining }) as SessionView;
+    this.publish(withCountdown());
+    this.countdownTimer = setInterval(() => {
+      remaining -= 1;
+      if (remaining <= 0) this.reset();
+      else this.publish(withCountdown());
+    }, 1000);
+  }
+
+  private reset(): void {
+    this.cancelInFlight();
+    this.stopCountdown();
+    this.sequence++;
+    this.publish({ screen: 'ready' });
+  }
+
+  private cancelInFlight(): void {
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = null;
+    this.inFlight?.abort(new Error('identification abandoned'));
+    this.inFlight = null;
+  }
+
+  private stopCountdown(): void {
+    if (this.countdownTimer) clearInterval(this.countdownTimer);
+    this.countdownTimer = null;
+  }
+
+  private publish(view: SessionView): void {
+    this.state = view;
+    for (const listener of this.listeners) listener(view);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * What the UI may know about the current customer session: the whole state main publishes.
+ * It is small on purpose (first name, points, item names) and holds no identifiers, phone
+ * numbers or tokens, so nothing secret can ever reach a renderer through it.
+ */
+
+export type ScreenName =
+  | 'ready'
+  | 'identifying'
+  | 'member'
+  | 'notMember'
+  | 'codeProblem'
+  | 'serviceProblem'
+  | 'needsStaff';
+
+/** Why a scanned code could not be used; each has its own customer message. */
+export type CodeProblemReason =
+  | 'notLoyaltyCode'
+  | 'notFound'
+  | 'alreadyUsed'
+  | 'invalidCode'
+  | 'identificationFailed'
+  | 'typeDisabled';
+
+/** Why the loyalty service could not answer; never the customer's fault. */
+export type ServiceProblemReason = 'timeout' | 'unreachable' | 'serverError' | 'badAnswer';
+
+/** Why staff must act: the kiosk's credentials were refused, or its configuration is invalid. */
+export type NeedsStaffReason = 'credentials' | 'config';
+
+export interface MemberItemView {
+  name: string;
+  quantity: number;
+  kind: 'reward' | 'offer' | 'other';
+}
+
+export interface MemberView {
+  firstName: string;
+  /** The points balance, or null when the answer carried none. */
+  points: { amount: number; currency: string } | null;
+  items: MemberItemView[];
+}
+
+export type SessionView =
+  | { screen: 'ready' }
+  | { screen: 'identifying' }
+  | { screen: 'member'; member: MemberView; resetInSeconds: number }
+  | { screen: 'notMember'; resetInSeconds: number }
+  | { screen: 'codeProblem'; reason: CodeProblemReason; resetInSeconds: number }
+  | { screen: 'serviceProblem'; reason: ServiceProblemReason; resetInSeconds: number }
+  /** `resetInSeconds` is null when only staff can clear it (an invalid configuration). */
+  | { screen: 'needsStaff'; reason: NeedsStaffReason; detail: string | null; resetInSeconds: number | null };
