@@ -32,3 +32,15 @@ export function shouldWithholdKey(key: KeyLike, msSincePrintable: number): boole
   if (isPrintableKey(key)) return true;
   return isBurstTerminator(key) && msSincePrintable <= BURST_TERMINATOR_WINDOW_MS;
 }
+
+/** Remembers the last printable key so each shell can decide at once, key by key. */
+export class KeyWithholder {
+  private lastPrintableAt = -Infinity;
+
+  /** True when the key must not reach the UI. */
+  decide(key: KeyLike, time: number): boolean {
+    const withhold = shouldWithholdKey(key, time - this.lastPrintableAt);
+    if (isPrintableKey(key)) this.lastPrintableAt = time;
+    return withhold;
+  }
+}

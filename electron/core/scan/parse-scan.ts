@@ -21,6 +21,7 @@ export type ScanParseResult = { ok: true; scan: ParsedScan } | { ok: false; reas
 export const MAX_SCAN_LENGTH = 512;
 
 // Scanners frame codes with CR, LF, tab or GS (0x1D); people's phones add stray spaces.
+// eslint-disable-next-line no-control-regex -- matching scanner control framing is the point
 const FRAMING = /^[\r\n\t\x1d ]+|[\r\n\t\x1d ]+$/g;
 // C0/C1 controls and invisible format characters (bidi overrides, zero-width): never in a code.
 const CONTROL = /[\p{Cc}\p{Cf}]/u;

@@ -1,0 +1,42 @@
+/**
+ * Serves the built renderer's files for both shells (Electron's app protocol, the web shell's
+ * HTTP server): a URL path maps to a file inside one folder, never outside it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface StaticFile {
+  body: Buffer;
+  contentType: string;
+}
+
+/** The file for `urlPath` ("/" is index.html), or null when missing or outside `root`. */
+export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()];
+  if (!contentType) return null;
+  try {
+    return { body: await readFile(file), contentType };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Electron entry. Start-up reads as a list: one kiosk, sealed window, core, bridge, scanners.
+ */
+import { app, Menu, session } from 'electron';
+import path from 'node:path';
+import { createHandlers } from '../core/bridge/handlers';
+import { startKioskCore } from '../core/kiosk-core';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createKioskWindow } from './kiosk-window';
+import { setupIpc } from './ipc';
+import { denyAllPermissions } from './permissions';
+import { setupWedgeInput } from './wedge-input';
+
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0); // a second kiosk on the same counter would fight over scanners
+} else {
+  registerAppScheme();
+  Menu.setApplicationMenu(null);
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(onReady, (error: unknown) => {
+    console.error('Kiosk failed to start', error);
+    app.exit(1);
+  });
+}
+
+async function onReady(): Promise<void> {
+  serveRenderer(path.join(__dirname, '../renderer'));
+  denyAllPermissions(session.defaultSession);
+  const core = await startKioskCore({ userDataDir: app.getPath('userData'), env: process.env });
+  const bridge = setupIpc(createHandlers(core));
+  const window = createKioskWindow(path.join(__dirname, 'preload.cjs'));
+  bridge.trust(window.webContents);
+  core.session.subscribe((view) => bridge.publish('state', view));
+  setupWedgeInput(window, core);
+  app.on('second-instance', () => window.focus());
+  app.on('before-quit', () => void core.stop());
+  console.log('kiosk-ready');
+}

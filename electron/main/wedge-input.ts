@@ -1,0 +1,18 @@
+/**
+ * Keyboard-wedge scanners type into the focused window. Main reads every key before the page
+ * does (`before-input-event`), feeds the wedge detector, and keeps scanner keys from ever
+ * reaching the UI as typing or as a press of the focused button.
+ */
+import type { BrowserWindow } from 'electron';
+import { KeyWithholder } from '../shared/key-policy';
+import type { KioskCore } from '../core/kiosk-core';
+
+export function setupWedgeInput(window: BrowserWindow, core: Pick<KioskCore, 'keyInput'>): void {
+  const withholder = new KeyWithholder();
+  window.webContents.on('before-input-event', (event, input) => {
+    if (input.type !== 'keyDown') return;
+    const key = { key: input.key, code: input.code, ctrl: input.control, alt: input.alt, meta: input.meta, shift: input.shift, time: performance.now() };
+    if (withholder.decide(key, key.time)) event.preventDefault();
+    core.keyInput(key);
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * The web shell's HTTP + WebSocket server, on 127.0.0.1 only. Everything lives under
+ * `/<launch token>/`; the bridge accepts a connection only with the token in its path and the
+ * page's own Origin, so another local page or process cannot drive the kiosk.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import { contentSecurityPolicy } from '../core/security/content-security-policy';
+import { readStaticFile } from '../core/static/static-files';
+import type { WsBridge } from './ws-bridge';
+
+export interface WebServerOptions {
+  port: number;
+  token: string;
+  rendererDir: string;
+  pageBridgeFile: string;
+  bridge: WsBridge;
+}
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export const PAGE_BRIDGE_PATH = '/page-bridge.js';
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  let origin = '';
+  const prefix = `/${options.token}`;
+  const server = http.createServer((req, res) => {
+    void serve(req, res).catch(() => res.writeHead(500).end());
+  });
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const pathname = new URL(req.url ?? '/', origin).pathname;
+    if (req.method !== 'GET' || !hasTokenPrefix(pathname, prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found. Open the Kiosk UI address printed at start.');
+      return;
+    }
+    const rest = pathname.slice(prefix.length) || '/';
+    const file =
+      rest === PAGE_BRIDGE_PATH
+        ? await readStaticFile(path.dirname(options.pageBridgeFile), path.basename(options.pageBridgeFile))
+        : await readStaticFile(options.rendererDir, rest);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = file.contentType.startsWith('text/html') ? injectPageBridge(file.body.toString('utf8')) : file.body;
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-security-policy': contentSecurityPolicy({ bridgeOrigin: origin.replace(/^http/, 'ws') }),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer', // the token is in the path: never send it elsewhere
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', origin).pathname;
+    if (!safeEqual(pathname, `${prefix}/bridge`) || req.headers.origin !== origin) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => options.bridge.attach(ws));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}${prefix}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        options.bridge.closeAll();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The page bridge must run before the renderer's module script: it defines `window.kiosk`. */
+function injectPageBridge(html: string): string {
+  return html.replace('</head>', `  <script src=".${PAGE_BRIDGE_PATH}"></script>\n  </head>`);
+}
+
+function hasTokenPrefix(pathname: string, prefix: string): boolean {
+  const head = pathname.slice(0, prefix.length);
+  return safeEqual(head, prefix) && (pathname.length === prefix.length || pathname[prefix.length] === '/');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

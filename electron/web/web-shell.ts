@@ -1,0 +1,53 @@
+/**
+ * The web shell: the same kiosk core under plain Node, its UI served to a browser on
+ * 127.0.0.1. It exists because Electron's binary cannot be installed on every machine (tests,
+ * previews, screenshots use it); Electron stays the product.
+ *
+ * Env: KIOSK_CONFIG (config file), KIOSK_PORT (0 or unset: a free port), KIOSK_USER_DATA
+ * (folder for config.json when KIOSK_CONFIG is unset; defaults to Electron's on Linux).
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHandlers } from '../core/bridge/handlers';
+import { startKioskCore } from '../core/kiosk-core';
+import { startWebServer } from './web-server';
+import { createWsBridge } from './ws-bridge';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  const port = Number(process.env.KIOSK_PORT ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`KIOSK_PORT must be a port number, not "${process.env.KIOSK_PORT}"`);
+  const userDataDir = process.env.KIOSK_USER_DATA ?? path.join(os.homedir(), '.config', 'Counter Loyalty Kiosk');
+
+  const core = await startKioskCore({ userDataDir, env: process.env });
+  const bridge = createWsBridge(createHandlers(core));
+  core.session.subscribe((view) => bridge.publish('state', view));
+  const server = await startWebServer({
+    port,
+    token: randomBytes(24).toString('base64url'),
+    rendererDir: path.resolve(here, '../renderer'),
+    pageBridgeFile: path.resolve(here, 'page-bridge.js'),
+    bridge,
+  });
+  console.log(`Kiosk UI: ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Stopping on ${signal}`);
+    await server.close();
+    await core.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Web shell failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+/**
+ * The contract over a WebSocket, for the web shell. The page sends `{id, channel, arg}` and
+ * gets `{id, ok, result | error}`; main pushes `{event, payload}`. Envelopes are parsed with
+ * zod and requests go through the same `dispatch` as Electron's IPC.
+ */
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { events, type EventName, type EventPayload, type Handlers } from '../shared/contract';
+import { dispatch } from '../core/bridge/dispatch';
+
+const RequestEnvelope = z.strictObject({
+  id: z.int().nonnegative(),
+  channel: z.string().max(64),
+  arg: z.unknown().optional(),
+});
+
+const MAX_MESSAGE_BYTES = 8 * 1024;
+
+export interface WsBridge {
+  attach(socket: WebSocket): void;
+  publish<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  closeAll(): void;
+}
+
+export function createWsBridge(handlers: Handlers): WsBridge {
+  const sockets = new Set<WebSocket>();
+  return {
+    attach(socket) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('message', (data, isBinary) => {
+        const text = isBinary ? '' : data.toString();
+        if (text.length > MAX_MESSAGE_BYTES) return socket.close(1009, 'message too big');
+        let envelope: z.infer<typeof RequestEnvelope>;
+        try {
+          envelope = RequestEnvelope.parse(JSON.parse(text));
+        } catch {
+          return socket.close(1008, 'malformed message');
+        }
+        dispatch(handlers, 'web', envelope.channel, envelope.arg).then(
+          (result) => socket.send(JSON.stringify({ id: envelope.id, ok: true, result })),
+          (error: unknown) => socket.send(JSON.stringify({ id: envelope.id, ok: false, error: (error as Error).message })),
+        );
+      });
+    },
+    publish(name, payload) {
+      const message = JSON.stringify({ event: events[name].channel, payload });
+      for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(message);
+    },
+    closeAll() {
+      for (const socket of sockets) socket.close(1001, 'kiosk stopping');
+    },
+  };
+}
