@@ -1,0 +1,63 @@
+/**
+ * The kiosk as `npm run start:web` runs it, on its embedded sandbox, in Debian's Chromium:
+ * a customer scans with a keyboard-wedge scanner and sees each screen.
+ */
+import { expect, test } from '../helpers/fixtures';
+import { humanType, wedgeScan } from '../helpers/wedge';
+
+test('a member scans their one-time code and sees their name, points and picked rewards', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  const root = page.locator('[data-screen]');
+  await expect(root).toHaveAttribute('data-screen', 'ready');
+  await expect(page.getByRole('heading', { name: 'Scan your loyalty code' })).toBeVisible();
+
+  await wedgeScan(page, '123456');
+  await expect(root).toHaveAttribute('data-screen', 'member');
+  await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
+  await expect(page.getByText('Ahmed')).toHaveCount(0); // first name only
+  await expect(page.getByTestId('points')).toHaveText('14,464 points');
+  const items = page.getByTestId('items').locator('li');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('1 ×Whopper Jr.Reward'); // name from the catalog
+  await expect(items.nth(1)).toContainText('2 ×2002Offer'); // no catalog name: the PLU
+  await expect(page.getByTestId('countdown')).toHaveText(/Back to start in \d+ s/);
+
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(root).toHaveAttribute('data-screen', 'ready');
+  await expect(page.locator('body')).not.toContainText('Farhan');
+  await expect(page.locator('body')).not.toContainText('14,464');
+});
+
+test('a loyalty ID (UUID) identifies too, and a member without picks is told how to pick', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  await wedgeScan(page, '4711FC2A-3A8F-414F-A9E7-44DD5231DCA7');
+  await expect(page.locator('[data-screen="member"]')).toBeVisible();
+  await expect(page.getByText('You have not picked any rewards or offers')).toBeVisible();
+});
+
+const problems: Array<[string, string, string]> = [
+  ['000000', 'codeProblem', 'Refresh the code in your app and scan again.'],
+  ['222222', 'codeProblem', 'This code has already been used'],
+  ['333333', 'needsStaff', 'Please ask a member of staff'],
+  ['444444', 'serviceProblem', 'The loyalty service has a problem'],
+  ['666666', 'serviceProblem', 'sent an answer we could not read'],
+  ['not-a-code', 'codeProblem', 'That is not a loyalty code'],
+];
+for (const [code, screen, text] of problems) {
+  test(`sandbox code ${code} shows ${screen}`, async ({ page, kiosk }) => {
+    await page.goto(kiosk.url);
+    await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+    await wedgeScan(page, code);
+    await expect(page.locator('[data-screen]')).toHaveAttribute('data-screen', screen);
+    await expect(page.locator('body')).toContainText(text);
+  });
+}
+
+test('a person typing the same digits on a keyboard does not scan', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  await humanType(page, '123456', 80);
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-screen]')).toHaveAttribute('data-screen', 'ready');
+});
