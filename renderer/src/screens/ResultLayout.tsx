@@ -29,7 +29,8 @@ export function ResultLayout({ tone, icon, title, body, children, resetInSeconds
           <p className="countdown" data-testid="countdown">
             {countdownText(resetInSeconds)}
           </p>
-          <button type="button" className="done-button" onClick={() => void kioskBridge()?.done()}>
+          {/* Focused at once so a keyboard user can press Enter; a scanner's Enter never reaches it. */}
+          <button type="button" className="done-button" autoFocus onClick={() => void kioskBridge()?.done()}>
             {doneLabel}
           </button>
         </footer>

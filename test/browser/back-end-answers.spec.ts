@@ -1,0 +1,98 @@
+/**
+ * The web shell against a test back end that records what it receives: every row of the
+ * identify error table, seen as the screen a customer gets and the request the API got.
+ */
+import { expect, test, TEST_KEYBOARD } from '../helpers/fixtures';
+import { MEMBER_ANSWER, startFakeIdentify, type FakeAnswer, type FakeIdentifyServer } from '../helpers/fake-identify-server';
+import { wedgeScan } from '../helpers/wedge';
+
+const answers: Record<string, FakeAnswer> = {
+  '100001': { status: 200, json: MEMBER_ANSWER },
+  '100404': { status: 404, json: { error: { code: 'UserNotFound' } } },
+  '100422': { status: 422, json: { error: { code: 'OrderSelectionStatusUnclaimable' } } },
+  '100400': { status: 400, json: { error: { code: 'InvalidIdentifier' } } },
+  '100401': { status: 401, json: { error: 'Unauthorized' } },
+  '100403': { status: 403, json: {} },
+  '100500': { status: 500, json: { error: 'boom' } },
+  '100200': { status: 200, raw: '<html>Gateway says hi</html>' },
+  '100999': { hang: true },
+};
+
+let backEnd: FakeIdentifyServer;
+test.beforeEach(async () => {
+  backEnd = await startFakeIdentify((identifier) => answers[identifier] ?? { status: 404 });
+});
+test.afterEach(async () => {
+  await backEnd.close();
+});
+
+test.use({
+  kioskConfig: async ({}, use) => {
+    await use({
+      storeId: '4242',
+      terminalId: 'kiosk-7',
+      idleResetSeconds: 30,
+      scanners: { keyboard: TEST_KEYBOARD },
+      identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 1500 },
+      catalog: { 'PLU-100': 'Whopper Jr.' },
+    });
+  },
+});
+
+test('200: the member screen, from one identify request of the documented shape', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  await wedgeScan(page, '100001');
+  await expect(page.locator('[data-screen="member"]')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
+  await expect(page.getByTestId('items')).toContainText('Whopper Jr.');
+  await expect(page.getByTestId('items')).toContainText('PLU-200');
+  expect(backEnd.requests).toHaveLength(1);
+  const [request] = backEnd.requests;
+  expect(request?.method).toBe('POST');
+  expect(request?.url).toBe('/loyalty/v2/identify');
+  expect(request?.headers.authorization).toBe('Bearer test-token-123');
+  expect(request?.body).toEqual({ identifier: '100001', location: { storeId: '4242', terminalId: 'kiosk-7', hasLoyalty: true }, content: false });
+});
+
+const rows: Array<[string, string, string, string]> = [
+  ['404', '100404', 'codeProblem', 'Refresh the code in your app and scan again.'],
+  ['422 unclaimable', '100422', 'codeProblem', 'This code has already been used'],
+  ['400 invalid identifier', '100400', 'codeProblem', 'That code did not work'],
+  ['401', '100401', 'needsStaff', 'Your code is fine.'],
+  ['403', '100403', 'needsStaff', 'refused this kiosk’s credentials'],
+  ['500', '100500', 'serviceProblem', 'The loyalty service has a problem'],
+  ['garbage', '100200', 'serviceProblem', 'sent an answer we could not read'],
+  ['no answer', '100999', 'serviceProblem', 'this is taking too long'],
+];
+for (const [label, code, screen, text] of rows) {
+  test(`${label}: ${screen}, after exactly one request`, async ({ page, kiosk }) => {
+    await page.goto(kiosk.url);
+    await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+    await wedgeScan(page, code);
+    await expect(page.locator('[data-screen]')).toHaveAttribute('data-screen', screen);
+    await expect(page.locator('body')).toContainText(text);
+    expect(backEnd.requests.map((r) => (r.body as { identifier: string }).identifier)).toEqual([code]);
+  });
+}
+
+test('a back end that is down: serviceProblem, and the kiosk keeps working', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  await backEnd.close();
+  await wedgeScan(page, '100001');
+  await expect(page.locator('[data-screen="serviceProblem"]')).toBeVisible();
+  await expect(page.locator('body')).toContainText('cannot be reached');
+  await page.keyboard.press('Enter'); // a keyboard user presses Done
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+});
+
+test('a code that is not a loyalty code never reaches the back end', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  await wedgeScan(page, 'https://qr.vipps.no/28/2/01/031/4712345678?v=1');
+  await expect(page.locator('[data-screen="codeProblem"]')).toBeVisible();
+  await wedgeScan(page, 'DROP TABLE');
+  await expect(page.locator('body')).toContainText('That is not a loyalty code');
+  expect(backEnd.requests).toHaveLength(0);
+});

@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../../electron/shared/contract';
+
+vi.mock('electron', () => import('../mocks/electron'));
+const { ipcMain, MockWebContents } = await import('../mocks/electron');
+const { setupIpc } = await import('../../electron/main/ipc');
+
+function handlers(): Handlers & { [K in keyof Handlers]: ReturnType<typeof vi.fn> } {
+  return {
+    getState: vi.fn(() => ({ screen: 'ready' as const })),
+    done: vi.fn(),
+    keyInput: vi.fn(),
+  };
+}
+
+function invoke(channel: string, sender: InstanceType<typeof MockWebContents>, arg?: unknown, frame: { url: string } = sender.mainFrame) {
+  const handler = ipcMain.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return Promise.resolve().then(() => handler({ sender, senderFrame: frame }, arg));
+}
+
+describe('the IPC bridge in main', () => {
+  beforeEach(() => ipcMain.handlers.clear());
+
+  it('registers the contract channels Electron serves, and not the web shell-only key channel', () => {
+    setupIpc(handlers());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(['kiosk:done', 'kiosk:get-state']);
+  });
+
+  it('answers a request from the trusted window', async () => {
+    const impl = handlers();
+    const bridge = setupIpc(impl);
+    const contents = new MockWebContents();
+    bridge.trust(contents as never);
+    await expect(invoke('kiosk:get-state', contents)).resolves.toEqual({ screen: 'ready' });
+    await invoke('kiosk:done', contents);
+    expect(impl.done).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a window main did not create, a sub-frame, and a foreign origin, without reaching the handler', async () => {
+    const impl = handlers();
+    const bridge = setupIpc(impl);
+    const trusted = new MockWebContents();
+    bridge.trust(trusted as never);
+    await expect(invoke('kiosk:done', new MockWebContents())).rejects.toThrow(/unknown sender/);
+    await expect(invoke('kiosk:done', trusted, undefined, { url: 'kiosk://app/index.html' })).rejects.toThrow(/unknown sender/); // a different frame object: a sub-frame
+    trusted.mainFrame.url = 'https://evil.example/';
+    await expect(invoke('kiosk:done', trusted)).rejects.toThrow(/unknown sender/);
+    expect(impl.done).not.toHaveBeenCalled();
+  });
+
+  it('rejects arguments that fail the schema before the handler runs', async () => {
+    const impl = handlers();
+    const bridge = setupIpc(impl);
+    const contents = new MockWebContents();
+    bridge.trust(contents as never);
+    await expect(invoke('kiosk:done', contents, { wipe: false })).rejects.toThrow(/Invalid argument for kiosk:done/);
+    await expect(invoke('kiosk:get-state', contents, 'x'.repeat(10))).rejects.toThrow(/Invalid argument/);
+    expect(impl.done).not.toHaveBeenCalled();
+    expect(impl.getState).not.toHaveBeenCalled();
+  });
+
+  it('pushes events only to trusted, living windows', () => {
+    const bridge = setupIpc(handlers());
+    const trusted = new MockWebContents();
+    const other = new MockWebContents();
+    bridge.trust(trusted as never);
+    bridge.publish('state', { screen: 'identifying' });
+    expect(trusted.send).toHaveBeenCalledWith('kiosk:state', { screen: 'identifying' });
+    expect(other.send).not.toHaveBeenCalled();
+    trusted.emit('destroyed');
+    bridge.publish('state', { screen: 'ready' });
+    expect(trusted.send).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The shared mock of the `electron` module for unit tests of the Electron glue (the binary
+ * cannot run here). It records what the glue configured so tests can assert on it.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+export class MockWebContents extends EventEmitter {
+  static nextId = 1;
+  id = MockWebContents.nextId++;
+  mainFrame = { url: 'kiosk://app/index.html' };
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  send = vi.fn();
+  destroyed = false;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = [];
+  webContents = new MockWebContents();
+  loadURL = vi.fn(async (_url: string) => undefined);
+  show = vi.fn();
+  focus = vi.fn();
+  constructor(public options: Record<string, unknown>) {
+    super();
+    BrowserWindow.instances.push(this);
+  }
+}
+
+export function createMockSession() {
+  return {
+    permissionRequestHandler: null as null | ((...args: unknown[]) => void),
+    permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
+    devicePermissionHandler: null as null | ((...args: unknown[]) => boolean),
+    setPermissionRequestHandler(handler: (...args: unknown[]) => void) {
+      this.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
+      this.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler(handler: (...args: unknown[]) => boolean) {
+      this.devicePermissionHandler = handler;
+    },
+  };
+}
+
+export const session = { defaultSession: createMockSession() };
+
+export const ipcMain = {
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
+    ipcMain.handlers.set(channel, handler);
+  }),
+};
+
+export const ipcRenderer = {
+  invoke: vi.fn(async (_channel: string, _arg?: unknown): Promise<unknown> => undefined),
+  on: vi.fn(),
+  removeListener: vi.fn(),
+};
+
+export const contextBridge = { exposeInMainWorld: vi.fn() };
+
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn(),
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+    protocol.handlers.set(scheme, handler);
+  }),
+};
+
+export const Menu = { setApplicationMenu: vi.fn() };
+
+export const app = Object.assign(new EventEmitter(), {
+  requestSingleInstanceLock: vi.fn(() => true),
+  whenReady: vi.fn(() => Promise.resolve()),
+  getPath: vi.fn(() => '/tmp/kiosk-user-data'),
+  exit: vi.fn(),
+  quit: vi.fn(),
+});
+
+export default { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, Menu, protocol, session };
