@@ -61,3 +61,16 @@ test('a person typing the same digits on a keyboard does not scan', async ({ pag
   await page.waitForTimeout(500);
   await expect(page.locator('[data-screen]')).toHaveAttribute('data-screen', 'ready');
 });
+
+test('the keys of a scan never reach the page as typing', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenKeys: string[] }).seenKeys = seen;
+    for (const type of ['keydown', 'keypress', 'input'] as const) document.addEventListener(type, (event) => seen.push(`${type}:${(event as KeyboardEvent).key ?? ''}`), true);
+  });
+  await wedgeScan(page, '123456');
+  await expect(page.locator('[data-screen="member"]')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys)).toEqual([]);
+});
