@@ -23,7 +23,7 @@ const shots: Array<[string, string | null]> = [
 
 await buildIfStale();
 mkdirSync(out, { recursive: true });
-const shell = await startWebShell({ config: { idleResetSeconds: 60, scanners: { keyboard: { maxInterKeyMs: 60 } } } });
+const shell = await startWebShell({ config: { idleResetSeconds: 60 } });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5, reducedMotion: 'reduce' });

@@ -22,7 +22,21 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`KIOSK_PORT must be a port number, not "${process.env.KIOSK_PORT}"`);
   const userDataDir = process.env.KIOSK_USER_DATA ?? path.join(os.homedir(), '.config', 'Counter Loyalty Kiosk');
 
+  // Signal handlers first: a supervisor may send SIGTERM the moment the URL line appears.
+  let stopping = false;
+  let stopParts: Array<() => Promise<void>> = [];
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Stopping on ${signal}`);
+    for (const part of stopParts) await part();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
   const core = await startKioskCore({ userDataDir, env: process.env });
+  stopParts = [() => core.stop()];
   const bridge = createWsBridge(createHandlers(core));
   core.session.subscribe((view) => bridge.publish('state', view));
   const server = await startWebServer({
@@ -32,19 +46,8 @@ async function main(): Promise<void> {
     pageBridgeFile: path.resolve(here, 'page-bridge.js'),
     bridge,
   });
+  stopParts = [() => server.close(), () => core.stop()];
   console.log(`Kiosk UI: ${server.url}`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`Stopping on ${signal}`);
-    await server.close();
-    await core.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

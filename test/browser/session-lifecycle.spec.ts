@@ -1,9 +1,9 @@
 /** Idle reset, duplicate scans, and what is left of a customer after the screen resets. */
-import { expect, test, TEST_KEYBOARD } from '../helpers/fixtures';
+import { expect, test } from '../helpers/fixtures';
 import { wedgeScan } from '../helpers/wedge';
 
 test.describe('with a short idle reset', () => {
-  test.use({ kioskConfig: { idleResetSeconds: 3, scanners: { keyboard: TEST_KEYBOARD } } });
+  test.use({ kioskConfig: { idleResetSeconds: 3 } });
 
   test('a result screen counts down and goes back to ready, leaving no customer data in the page', async ({ page, kiosk }) => {
     await page.goto(kiosk.url);

@@ -5,12 +5,12 @@ vi.mock('electron', () => import('../mocks/electron'));
 const { ipcMain, MockWebContents } = await import('../mocks/electron');
 const { setupIpc } = await import('../../electron/main/ipc');
 
-function handlers(): Handlers & { [K in keyof Handlers]: ReturnType<typeof vi.fn> } {
+function handlers() {
   return {
     getState: vi.fn(() => ({ screen: 'ready' as const })),
     done: vi.fn(),
     keyInput: vi.fn(),
-  };
+  } satisfies Handlers;
 }
 
 function invoke(channel: string, sender: InstanceType<typeof MockWebContents>, arg?: unknown, frame: { url: string } = sender.mainFrame) {

@@ -37,7 +37,7 @@ const ScannersSchema = z.strictObject({
   keyboard: z
     .strictObject({
       enabled: z.boolean().default(true),
-      /** Keys further apart than this are a person typing, not a scanner. */
+      /** The largest average gap between a scanner burst's keys; people type slower. */
       maxInterKeyMs: z.int().min(5).max(200).default(30),
     })
     .prefault({}),

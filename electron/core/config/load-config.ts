@@ -44,7 +44,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string): P
   try {
     raw = JSON.parse(textContent);
   } catch (error) {
-    return { ok: false, error: `Configuration file ${file} is not valid JSON: ${(error as Error).message}`, source };
+    // Never echo the parser's message: V8 quotes the text around the error, which may be a secret.
+    return { ok: false, error: `Configuration file ${file} is not valid JSON${jsonErrorPlace(textContent, error)}`, source };
   }
   return validate(raw, env, source);
 }
@@ -80,6 +81,14 @@ export function formatIssues(error: z.ZodError): string {
       return `${field}: ${issue.message}`;
     })
     .join('; ');
+}
+
+/** " (line L, column C)" where the parser gave a position, else "". */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  if (position === undefined) return '';
+  const before = text.slice(0, Number(position)).split('\n');
+  return ` (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
 }
 
 function where(source: ConfigSource): string {

@@ -1,8 +1,12 @@
 /**
  * Tells a keyboard-wedge scanner from a person typing. A scanner "types" a whole code in a
  * burst, keys a few milliseconds apart, and ends it with Enter (or Tab); a person's keys are
- * 80 ms or more apart. Every key of a burst must follow the previous one within
- * `maxInterKeyMs`, or the burst is thrown away.
+ * 80 ms or more apart.
+ *
+ * A burst is judged by its average gap (at most `maxInterKeyMs`), because single gaps jitter:
+ * USB polling, and in Electron the time a busy main process takes to see the key. A single
+ * gap longer than `JITTER_FACTOR` × `maxInterKeyMs` breaks the burst: what came before is thrown
+ * away. Bursts shorter than the shortest code are noise.
  */
 import { isBurstTerminator, isPrintableKey, type KeyLike } from '../../shared/key-policy';
 
@@ -12,40 +16,61 @@ export interface TimedKey extends KeyLike {
 }
 
 export interface WedgeDetectorOptions {
+  /** The largest average gap between a burst's keys. */
   maxInterKeyMs: number;
-  /** Shorter bursts are noise (a stray key followed by Enter); the shortest code is 6 digits. */
+  /** The shortest burst that is a scan: the shortest code is a 6-digit OTP. */
   minLength?: number;
   /** Longer bursts are discarded rather than buffered without end. */
   maxLength?: number;
   onScan(text: string): void;
 }
 
+/** How much longer than the average one gap may be before the burst is broken. */
+export const JITTER_FACTOR = 3;
+
 export class WedgeDetector {
   private buffer: string[] = [];
+  /** The current burst passed maxLength: nothing of it may become a scan. */
+  private overflowed = false;
+  private firstTime = 0;
   private lastTime = -Infinity;
 
   constructor(private readonly options: WedgeDetectorOptions) {}
 
   key(input: TimedKey): void {
     const gap = input.time - this.lastTime;
+    const maxGap = this.options.maxInterKeyMs * JITTER_FACTOR;
     if (isPrintableKey(input)) {
-      if (gap > this.options.maxInterKeyMs) this.buffer = [];
+      if (gap > maxGap) {
+        this.buffer = [];
+        this.overflowed = false;
+        this.firstTime = input.time;
+      }
+      if (this.buffer.length >= (this.options.maxLength ?? 512)) {
+        this.buffer = []; // keep memory bounded; the burst stays void until it ends
+        this.overflowed = true;
+      }
       this.buffer.push(input.key);
       this.lastTime = input.time;
-      if (this.buffer.length > (this.options.maxLength ?? 512)) this.buffer = [];
       return;
     }
     if (isBurstTerminator(input)) {
       const text = this.buffer.join('');
-      this.buffer = [];
-      this.lastTime = -Infinity;
-      if (gap <= this.options.maxInterKeyMs && text.length >= (this.options.minLength ?? 4)) this.options.onScan(text);
+      const averageGap = (input.time - this.firstTime) / Math.max(1, this.buffer.length);
+      const overflowed = this.overflowed;
+      this.clear();
+      if (!overflowed && gap <= maxGap && averageGap <= this.options.maxInterKeyMs && text.length >= (this.options.minLength ?? 6)) {
+        this.options.onScan(text);
+      }
       return;
     }
     // Modifier keys alone (Shift for capitals) are part of a burst; any chord is not.
-    if (input.ctrl || input.alt || input.meta) {
-      this.buffer = [];
-      this.lastTime = -Infinity;
-    }
+    if (input.ctrl || input.alt || input.meta) this.clear();
+  }
+
+  private clear(): void {
+    this.buffer = [];
+    this.overflowed = false;
+    this.lastTime = -Infinity;
   }
 }

@@ -1,0 +1,249 @@
+/** Loading and validating the configuration file: defaults, clear errors naming the field, never a secret. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../electron/core/config/config-schema';
+import { formatIssues, loadConfig, validate, type ConfigResult } from '../../electron/core/config/load-config';
+
+let dir: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-config-test-'));
+});
+
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes `content` (an object as JSON, or raw text) and returns its path. */
+function writeConfig(content: unknown, name = 'kiosk.json'): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+async function loadFile(content: unknown, env: NodeJS.ProcessEnv = {}): Promise<ConfigResult> {
+  return loadConfig({ ...env, KIOSK_CONFIG: writeConfig(content) }, dir);
+}
+
+function errorOf(result: ConfigResult): string {
+  if (result.ok) throw new Error(`expected an invalid configuration, got ${JSON.stringify(result.config)}`);
+  return result.error;
+}
+
+function configOf(result: ConfigResult) {
+  if (!result.ok) throw new Error(`expected a valid configuration, got: ${result.error}`);
+  return result.config;
+}
+
+const IDENTIFY = { baseUrl: 'https://loyalty.example.com', token: 'file-token' };
+
+describe('loadConfig', () => {
+  it('runs on defaults (the sandbox) when KIOSK_CONFIG is unset and there is no config.json', async () => {
+    const result = await loadConfig({}, dir);
+    expect(result.source).toEqual({ kind: 'defaults', path: path.join(dir, 'config.json') });
+    const config = configOf(result);
+    expect(config.storeId).toBe('9999');
+    expect(config.terminalId).toBe('0');
+    expect(config.hasLoyalty).toBe(true);
+    expect(config.locale).toBe('en');
+    expect(config.idleResetSeconds).toBe(15);
+    expect(config.identify).toBeUndefined();
+    expect(config.vipps).toBeUndefined();
+    expect(config.catalog).toEqual({});
+    expect(config.scanners.keyboard.enabled).toBe(true);
+  });
+
+  it('reads config.json from the user-data folder when KIOSK_CONFIG is unset', async () => {
+    const file = writeConfig({ storeId: '4321' }, 'config.json');
+    const result = await loadConfig({}, dir);
+    expect(result.source).toEqual({ kind: 'file', path: file });
+    expect(configOf(result).storeId).toBe('4321');
+  });
+
+  it('prefers KIOSK_CONFIG over config.json', async () => {
+    writeConfig({ storeId: '1111' }, 'config.json');
+    const result = await loadFile({ storeId: '2222' });
+    expect(configOf(result).storeId).toBe('2222');
+  });
+
+  it('refuses a KIOSK_CONFIG that names a missing file, naming the path', async () => {
+    const missing = path.join(dir, 'nope', 'kiosk.json');
+    const result = await loadConfig({ KIOSK_CONFIG: missing }, dir);
+    expect(errorOf(result)).toContain(missing);
+    expect(result.ok).toBe(false);
+  });
+
+  it('says plainly when the file is not valid JSON', async () => {
+    const result = await loadFile('{"storeId": "1234",');
+    const error = errorOf(result);
+    expect(error).toContain('not valid JSON');
+    expect(error).toContain(path.join(dir, 'kiosk.json'));
+  });
+
+  it('reads a full, valid file', async () => {
+    const config = configOf(
+      await loadFile({
+        storeId: '1234',
+        terminalId: '7',
+        hasLoyalty: false,
+        locale: 'nb',
+        idleResetSeconds: 30,
+        identify: { ...IDENTIFY, timeoutMs: 2000, content: true },
+        catalog: { '1001': 'Whopper Jr.' },
+      }),
+    );
+    expect(config).toMatchObject({
+      storeId: '1234',
+      terminalId: '7',
+      hasLoyalty: false,
+      locale: 'nb',
+      idleResetSeconds: 30,
+      identify: { baseUrl: 'https://loyalty.example.com', token: 'file-token', timeoutMs: 2000, content: true },
+      catalog: { '1001': 'Whopper Jr.' },
+    });
+  });
+
+  it('fills identify defaults (timeoutMs 5000, content false)', async () => {
+    const config = configOf(await loadFile({ identify: IDENTIFY }));
+    expect(config.identify).toEqual({ baseUrl: 'https://loyalty.example.com', token: 'file-token', timeoutMs: 5000, content: false });
+  });
+
+  describe('names the field that is wrong', () => {
+    it.each<[string, unknown, string]>([
+      ['a string for idleResetSeconds', { idleResetSeconds: 'soon' }, 'idleResetSeconds'],
+      ['idleResetSeconds too small', { idleResetSeconds: 1 }, 'idleResetSeconds'],
+      ['a too small identify.timeoutMs', { identify: { ...IDENTIFY, timeoutMs: 10 } }, 'identify.timeoutMs'],
+      ['an unknown top-level field', { storeID: '1234' }, 'storeID: unknown field'],
+      ['an unknown nested field', { identify: { ...IDENTIFY, tokne: 'x' } }, 'identify.tokne: unknown field'],
+      ['an empty storeId', { storeId: '   ' }, 'storeId'],
+      ['a bad locale', { locale: 'English' }, 'locale'],
+      ['a non-http baseUrl', { identify: { ...IDENTIFY, baseUrl: 'ftp://x' } }, 'identify.baseUrl'],
+      ['a baseUrl that is not a URL', { identify: { ...IDENTIFY, baseUrl: 'loyalty' } }, 'identify.baseUrl'],
+      ['a boolean as a string', { hasLoyalty: 'yes' }, 'hasLoyalty'],
+      ['a bad nested scanner setting', { scanners: { camera: { fps: 1000 } } }, 'scanners.camera.fps'],
+      ['a top-level array', [], '(top level)'],
+    ])('%s', async (_label, content, field) => {
+      const error = errorOf(await loadFile(content));
+      expect(error).toContain(field);
+      expect(error).toContain(path.join(dir, 'kiosk.json'));
+    });
+
+    it('names every wrong field at once', async () => {
+      const error = errorOf(await loadFile({ idleResetSeconds: 'soon', storeId: 5, storeID: 'x' }));
+      expect(error).toContain('idleResetSeconds');
+      expect(error).toContain('storeId');
+      expect(error).toContain('storeID: unknown field');
+    });
+  });
+
+  describe('the identify token', () => {
+    it('is required with an identify section, and the error names identify.token and KIOSK_IDENTIFY_TOKEN', async () => {
+      const error = errorOf(await loadFile({ identify: { baseUrl: 'https://loyalty.example.com' } }));
+      expect(error).toContain('identify.token');
+      expect(error).toContain('KIOSK_IDENTIFY_TOKEN');
+    });
+
+    it('may come from KIOSK_IDENTIFY_TOKEN', async () => {
+      const config = configOf(await loadFile({ identify: { baseUrl: 'https://loyalty.example.com' } }, { KIOSK_IDENTIFY_TOKEN: 'env-token' }));
+      expect(config.identify?.token).toBe('env-token');
+    });
+
+    it('from KIOSK_IDENTIFY_TOKEN wins over the file', async () => {
+      const config = configOf(await loadFile({ identify: IDENTIFY }, { KIOSK_IDENTIFY_TOKEN: '  env-token  ' }));
+      expect(config.identify?.token).toBe('env-token');
+    });
+
+    it('a blank KIOSK_IDENTIFY_TOKEN does not count', async () => {
+      const error = errorOf(await loadFile({ identify: { baseUrl: 'https://loyalty.example.com' } }, { KIOSK_IDENTIFY_TOKEN: '   ' }));
+      expect(error).toContain('identify.token');
+    });
+
+    it('is not needed without an identify section (the sandbox)', async () => {
+      const config = configOf(await loadFile({ storeId: '1' }, { KIOSK_IDENTIFY_TOKEN: 'env-token' }));
+      expect(config.identify).toBeUndefined();
+    });
+  });
+
+  describe('never puts a secret value in the error', () => {
+    const SECRET = 's3cr3t-value';
+
+    it.each<[string, unknown]>([
+      ['a number as identify.token', { identify: { baseUrl: 'https://loyalty.example.com', token: 12345 } }],
+      ['an object as storeId', { storeId: { secret: SECRET } }],
+      ['a secret as an array item', { terminalId: [SECRET] }],
+      ['a secret in a bad locale', { locale: SECRET }],
+      ['a secret in a bad baseUrl', { identify: { baseUrl: `ftp://user:${SECRET}@host`, token: 'x' } }],
+      ['a secret in a wrong-typed vipps field', { vipps: { baseUrl: 'https://vipps.example.com', clientSecret: { value: SECRET } } }],
+      ['a secret as an over-long token', { identify: { baseUrl: 'https://loyalty.example.com', token: SECRET.repeat(500) } }],
+    ])('%s', async (_label, content) => {
+      const error = errorOf(await loadFile(content));
+      expect(error).not.toContain(SECRET);
+      expect(error).not.toContain('12345');
+    });
+
+    it('not even when the file is not valid JSON around the secret', async () => {
+      // Regression: V8's JSON.parse message quotes the text around the error, secret included.
+      const error = errorOf(await loadFile(`{"identify": {"baseUrl": "https://loyalty.example.com", "token": ${SECRET}}}`));
+      expect(error).toContain('not valid JSON');
+      expect(error).not.toContain('s3cr3t');
+    });
+  });
+
+  describe('identify.baseUrl', () => {
+    it.each([
+      ['https://loyalty.example.com/', 'https://loyalty.example.com'],
+      ['https://loyalty.example.com///', 'https://loyalty.example.com'],
+      ['https://loyalty.example.com/api/', 'https://loyalty.example.com/api'],
+      ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ])('%s is normalised to %s', async (baseUrl, expected) => {
+      const config = configOf(await loadFile({ identify: { ...IDENTIFY, baseUrl } }));
+      expect(config.identify?.baseUrl).toBe(expected);
+    });
+
+    it('rejects ftp://x, naming identify.baseUrl', async () => {
+      const error = errorOf(await loadFile({ identify: { ...IDENTIFY, baseUrl: 'ftp://x' } }));
+      expect(error).toContain('identify.baseUrl');
+    });
+  });
+});
+
+describe('validate', () => {
+  const source = { kind: 'file', path: '/etc/kiosk.json' } as const;
+
+  it('accepts {} with the defaults', () => {
+    const result = validate({}, {}, source);
+    expect(result.ok && result.config.storeId).toBe('9999');
+    expect(result.source).toBe(source);
+  });
+
+  it('names the file in its error', () => {
+    const result = validate({ idleResetSeconds: 'soon' }, {}, source);
+    expect(errorOf(result)).toMatch(/^Configuration in \/etc\/kiosk\.json is invalid: .*idleResetSeconds/);
+  });
+
+  it('says (defaults) when there is no file', () => {
+    const result = validate({ identify: { baseUrl: 'https://x.example' } }, {}, { kind: 'defaults', path: '/x/config.json' });
+    expect(errorOf(result)).toContain('(defaults)');
+  });
+});
+
+describe('formatIssues', () => {
+  it('lists field paths, then messages, joined by "; "', () => {
+    const parsed = ConfigSchema.safeParse({ idleResetSeconds: 'soon', identify: { baseUrl: 'https://x.example', timeoutMs: 10 }, storeID: 1 });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const parts = formatIssues(parsed.error).split('; ');
+    expect(parts).toHaveLength(3);
+    expect(parts.some((part) => part.startsWith('idleResetSeconds: '))).toBe(true);
+    expect(parts.some((part) => part.startsWith('identify.timeoutMs: '))).toBe(true);
+    expect(parts).toContain('storeID: unknown field');
+  });
+
+  it('names each unknown key of a nested object with its path', () => {
+    const parsed = ConfigSchema.safeParse({ scanners: { serial: { port: 'x', speed: 1 } } });
+    if (parsed.success) throw new Error('expected a failure');
+    expect(formatIssues(parsed.error)).toBe('scanners.serial.port: unknown field; scanners.serial.speed: unknown field');
+  });
+});

@@ -1,0 +1,111 @@
+/** parseScan: scanned text is untrusted; only an OTP or a loyalty ID may reach the back end. */
+import { describe, expect, it } from 'vitest';
+import { MAX_SCAN_LENGTH, parseScan, type ScanRejection } from '../../electron/core/scan/parse-scan';
+
+const UUID = '4711fc2a-3a8f-414f-a9e7-44dd5231dca7';
+
+describe('parseScan', () => {
+  describe('accepts', () => {
+    it.each([
+      ['123456', '123456'],
+      ['000000', '000000'],
+      ['999999', '999999'],
+    ])('the 6-digit OTP %j', (raw, identifier) => {
+      expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'otp', identifier } });
+    });
+
+    it.each([
+      [UUID, UUID],
+      [UUID.toUpperCase(), UUID],
+      ['4711FC2A-3a8f-414F-a9E7-44dd5231DCA7', UUID],
+    ])('the loyalty ID (UUID) %j, lower-cased', (raw, identifier) => {
+      expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'loyaltyId', identifier } });
+    });
+  });
+
+  describe('trims scanner framing', () => {
+    it.each([
+      ['CR LF suffix', '123456\r\n'],
+      ['CR suffix', '123456\r'],
+      ['LF suffix', '123456\n'],
+      ['tab suffix', '123456\t'],
+      ['GS prefix', '\x1d123456'],
+      ['GS prefix and CR suffix', '\x1d123456\r'],
+      ['spaces around', '  123456  '],
+      ['mixed framing on both sides', '\x1d \t123456 \r\n\t'],
+    ])('%s', (_label, raw) => {
+      expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'otp', identifier: '123456' } });
+    });
+
+    it('around a UUID too', () => {
+      expect(parseScan(`\x1d ${UUID.toUpperCase()}\r\n`)).toEqual({ ok: true, scan: { kind: 'loyaltyId', identifier: UUID } });
+    });
+
+    it('accepts a code whose framing brings the raw text to exactly MAX_SCAN_LENGTH', () => {
+      const raw = '123456'.padEnd(MAX_SCAN_LENGTH, ' ');
+      expect(raw).toHaveLength(MAX_SCAN_LENGTH);
+      expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'otp', identifier: '123456' } });
+    });
+  });
+
+  describe('rejects near-misses as unknownFormat', () => {
+    it.each([
+      ['5 digits', '12345'],
+      ['7 digits', '1234567'],
+      ['digits with a space inside', '123 456'],
+      ['digits with a dash inside', '123-456'],
+      ['a letter among digits', '12345a'],
+      ['UUID missing a character', UUID.slice(0, -1)],
+      ['UUID with one extra character', `${UUID}0`],
+      ['UUID with a non-hex character', UUID.replace('4711', '471g')],
+      ['UUID without hyphens', UUID.replaceAll('-', '')],
+      ['UUID in braces', `{${UUID}}`],
+      ['Arabic-Indic digits', '\u0661\u0662\u0663\u0664\u0665\u0666'],
+      ['Extended Arabic-Indic digits', '\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6'],
+      ['full-width digits', '\uff11\uff12\uff13\uff14\uff15\uff16'],
+      ['a look-alike host', 'https://qr.vipps.no.evil.example/p/abc'],
+      ['Vipps host in a path', 'https://evil.example/qr.vipps.no/p/abc'],
+      ['plain text', 'hello'],
+      ['some other URL', 'https://example.com/123456'],
+    ])('%s', (_label, raw) => {
+      expect(parseScan(raw)).toEqual({ ok: false, reason: 'unknownFormat' });
+    });
+  });
+
+  describe('rejects hostile payloads', () => {
+    it.each<[string, string, ScanRejection]>([
+      ['one character over the cap', '1'.repeat(MAX_SCAN_LENGTH + 1), 'tooLong'],
+      ['a huge payload', 'A'.repeat(100_000), 'tooLong'],
+      ['a valid code padded over the cap with framing', '123456'.padEnd(MAX_SCAN_LENGTH + 1, '\r'), 'tooLong'],
+      ['embedded NUL', '123\u0000456', 'controlCharacters'],
+      ['leading NUL', '\u0000123456', 'controlCharacters'],
+      ['embedded ESC', '123\u001b456', 'controlCharacters'],
+      ['ANSI escape sequence', '\u001b[2J123456', 'controlCharacters'],
+      ['embedded GS (only framing is trimmed)', '123\u001d456', 'controlCharacters'],
+      ['DEL', '123456\u007f', 'controlCharacters'],
+      ['C1 control', '123\u0085456', 'controlCharacters'],
+      ['bidi override U+202E', '123456\u202e', 'controlCharacters'],
+      ['bidi override inside a UUID', `${UUID.slice(0, 8)}\u202e${UUID.slice(8)}`, 'controlCharacters'],
+      ['zero-width space U+200B', '123\u200b456', 'controlCharacters'],
+      ['zero-width joiner U+200D', '123\u200d456', 'controlCharacters'],
+      ['byte-order mark U+FEFF', '\ufeff123456', 'controlCharacters'],
+      ['empty', '', 'empty'],
+      ['spaces only', '     ', 'empty'],
+      ['framing only', '\r\n\t\x1d \r\n', 'empty'],
+    ])('%s → %s', (_label, raw, reason) => {
+      expect(parseScan(raw)).toEqual({ ok: false, reason });
+    });
+  });
+
+  describe('recognises Vipps personal QR codes but does not take them', () => {
+    it.each([
+      ['phone form', 'https://qr.vipps.no/28/2/01/031/4712345678?v=1'],
+      ['token form', 'https://qr.vipps.no/p/abc'],
+      ['upper-case scheme and host', 'HTTPS://QR.VIPPS.NO/p/abc'],
+      ['http scheme', 'http://qr.vipps.no/p/abc'],
+      ['with scanner framing', '\x1dhttps://qr.vipps.no/p/abc\r\n'],
+    ])('%s', (_label, raw) => {
+      expect(parseScan(raw)).toEqual({ ok: false, reason: 'vippsNotSupported' });
+    });
+  });
+});
