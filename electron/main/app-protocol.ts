@@ -11,9 +11,12 @@ export const APP_SCHEME = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-/** Must run before `app` is ready. */
+/**
+ * Must run before `app` is ready. `supportFetchAPI` lets the page load its own ES modules
+ * (fetched in CORS mode); without `corsEnabled`, no other origin can read from the scheme.
+ */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 export function serveRenderer(rendererDir: string): void {

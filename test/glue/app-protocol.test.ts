@@ -21,9 +21,9 @@ function get(url: string) {
 }
 
 describe('the app protocol', () => {
-  it('registers kiosk:// as a standard, secure scheme', () => {
+  it('registers kiosk:// as a standard, secure scheme, readable by no other origin', () => {
     registerAppScheme();
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'kiosk', privileges: { standard: true, secure: true } }]);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'kiosk', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 
   it('serves the renderer with a strict CSP that allows no network', async () => {
