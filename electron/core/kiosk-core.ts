@@ -70,13 +70,18 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       session.setConfigProblem(result.error);
       return;
     }
-    config = result.config;
-    if (!config.identify && !sandbox) {
+    const next = result.config;
+    // The sandbox is up before a config that needs it applies, and goes only after one that
+    // does not: a scan in between never finds the kiosk without a back end.
+    if (!next.identify && !sandbox) {
       sandbox = await startSandboxServer();
       log.info('sandbox-started', { baseUrl: sandbox.baseUrl });
-    } else if (config.identify && sandbox) {
-      await sandbox.close();
+    }
+    config = next;
+    if (config.identify && sandbox) {
+      const retired = sandbox;
       sandbox = null;
+      await retired.close();
     }
     wedge = config.scanners.keyboard.enabled
       ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, onScan: (text) => session.scan(text) })
@@ -85,7 +90,16 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     session.setConfigProblem(null);
   }
 
-  const reload = async () => apply(await loadConfig(options.env, options.userDataDir));
+  // One reload at a time, in order: overlapping ones could leave the sandbox in the wrong state.
+  let reloading: Promise<void> = Promise.resolve();
+  const reload = () =>
+    (reloading = reloading
+      .then(async () => apply(await loadConfig(options.env, options.userDataDir)))
+      .catch((error: unknown) => {
+        const message = `The kiosk could not apply its configuration: ${(error as Error).message}`;
+        log.error('config-apply-failed', { message });
+        session.setConfigProblem(message);
+      }));
   await reload();
   const stopWatching = watchConfigFile(source.path, () => void reload());
 

@@ -17,10 +17,13 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   Menu.setApplicationMenu(null);
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(onReady, (error: unknown) => {
-    console.error('Kiosk failed to start', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('Kiosk failed to start', error);
+      app.exit(1); // a windowless kiosk would look alive to the OS and dead to the customer
+    });
 }
 
 async function onReady(): Promise<void> {

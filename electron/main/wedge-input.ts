@@ -4,7 +4,7 @@
  * reaching the UI as typing or as a press of the focused button.
  */
 import type { BrowserWindow } from 'electron';
-import { KeyWithholder } from '../shared/key-policy';
+import { isPrintableKey, KeyWithholder } from '../shared/key-policy';
 import type { KioskCore } from '../core/kiosk-core';
 
 export function setupWedgeInput(window: BrowserWindow, core: Pick<KioskCore, 'keyInput'>): void {
@@ -12,6 +12,11 @@ export function setupWedgeInput(window: BrowserWindow, core: Pick<KioskCore, 'ke
   window.webContents.on('before-input-event', (event, input) => {
     if (input.type !== 'keyDown') return;
     const key = { key: input.key, code: input.code, ctrl: input.control, alt: input.alt, meta: input.meta, shift: input.shift, time: performance.now() };
+    if (input.isAutoRepeat) {
+      // A held key repeats faster than a scanner types: keep it from the UI and from the detector.
+      if (isPrintableKey(key)) event.preventDefault();
+      return;
+    }
     if (withholder.decide(key, key.time)) event.preventDefault();
     core.keyInput(key);
   });

@@ -6,7 +6,7 @@
  */
 import { requests } from '../shared/contract';
 import { buildKioskApi } from '../shared/kiosk-api';
-import { KeyWithholder } from '../shared/key-policy';
+import { isPrintableKey, KeyWithholder } from '../shared/key-policy';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
@@ -73,8 +73,16 @@ const withholder = new KeyWithholder();
 window.addEventListener(
   'keydown',
   (event) => {
-    if (!event.isTrusted || event.repeat) return;
+    if (!event.isTrusted) return;
     const key = { key: event.key, code: event.code, ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey, shift: event.shiftKey, time: event.timeStamp };
+    if (event.repeat) {
+      // A held key repeats faster than a scanner types: keep it from the UI and from the detector.
+      if (isPrintableKey(key)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+      return;
+    }
     if (withholder.decide(key, key.time)) {
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -35,7 +35,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const pathname = new URL(req.url ?? '/', origin).pathname;
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method !== 'GET' || !hasTokenPrefix(pathname, prefix)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found. Open the Kiosk UI address printed at start.');
       return;
@@ -62,7 +62,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    const pathname = new URL(req.url ?? '/', origin).pathname;
+    // Compare the raw path: parsing a hostile request line (e.g. "//") must not throw here.
+    const pathname = (req.url ?? '').split('?')[0] ?? '';
     if (!safeEqual(pathname, `${prefix}/bridge`) || req.headers.origin !== origin) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -81,6 +82,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close: () =>
       new Promise<void>((resolve) => {
         options.bridge.closeAll();
+        // A page that never answers the close frame must not hold the stop for ws's 30 s timeout.
+        setTimeout(() => sockets.clients.forEach((client) => client.terminate()), 250).unref();
         sockets.close();
         server.closeAllConnections();
         server.close(() => resolve());

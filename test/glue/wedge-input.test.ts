@@ -30,3 +30,15 @@ describe('keyboard-wedge input in main', () => {
     expect(keyInput).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('a held key in Electron', () => {
+  it('is kept from the page but never fed to the detector (repeats are faster than any scanner)', () => {
+    const window = new BrowserWindow({});
+    const keyInput = vi.fn();
+    setupWedgeInput(window as never, { keyInput });
+    const event = { preventDefault: vi.fn() };
+    window.webContents.emit('before-input-event', event, { type: 'keyDown', key: '1', code: 'Digit1', control: false, alt: false, meta: false, shift: false, isAutoRepeat: true });
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(keyInput).not.toHaveBeenCalled();
+  });
+});

@@ -3,10 +3,19 @@
  * Unknown fields are errors (a typo must not silently fall back to a default).
  */
 import { z } from 'zod';
+import { BURST_TERMINATOR_WINDOW_MS } from '../../shared/key-policy';
+import { JITTER_FACTOR } from '../scan/wedge-detector';
+
+/** A burst's final Enter may come JITTER_FACTOR × maxInterKeyMs late and must still be withheld. */
+export const MAX_INTER_KEY_MS_LIMIT = Math.floor(BURST_TERMINATOR_WINDOW_MS / JITTER_FACTOR);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** https, or http to this machine only: tokens and customers' codes never travel in clear. */
 const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .url({ protocol: /^https?$/, error: 'must be an https URL' })
+  .refine((url) => url.startsWith('https:') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), {
+    error: 'must be an https URL (plain http only to this machine)',
+  })
   .transform((url) => url.replace(/\/+$/, ''));
 
 const IdentifySchema = z.strictObject({
@@ -38,7 +47,7 @@ const ScannersSchema = z.strictObject({
     .strictObject({
       enabled: z.boolean().default(true),
       /** The largest average gap between a scanner burst's keys; people type slower. */
-      maxInterKeyMs: z.int().min(5).max(200).default(30),
+      maxInterKeyMs: z.int().min(5).max(MAX_INTER_KEY_MS_LIMIT).default(30),
     })
     .prefault({}),
   serial: z

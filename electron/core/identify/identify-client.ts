@@ -75,14 +75,9 @@ async function postWithRefusedRetry(target: IdentifyTarget, request: IdentifyReq
 
 /** The parsed JSON body, `undefined` when empty, or a `BadJson` marker. */
 async function readJson(response: Response, signal: AbortSignal): Promise<unknown> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_ANSWER_BYTES) {
-    await response.body?.cancel();
-    return BAD_JSON;
-  }
-  const text = await response.text();
+  const text = await readCapped(response, MAX_ANSWER_BYTES);
   signal.throwIfAborted();
-  if (text.length > MAX_ANSWER_BYTES) return BAD_JSON;
+  if (text === null) return BAD_JSON;
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -92,6 +87,23 @@ async function readJson(response: Response, signal: AbortSignal): Promise<unknow
 }
 
 const BAD_JSON = Symbol('bad JSON');
+
+/** The body as text, or null once it passes `limit` bytes (the rest is never read). */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) return null; // leaving the loop cancels the stream
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 function classify(status: number, body: unknown): IdentifyOutcome {
   if (status === 200) {

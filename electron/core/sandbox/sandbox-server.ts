@@ -30,7 +30,10 @@ export async function startSandboxServer(): Promise<SandboxServer> {
       if (!res.headersSent) send(res, 500, { error: { code: 'InternalError' } });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,

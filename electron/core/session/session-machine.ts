@@ -9,6 +9,7 @@
  * - Each identification has a deadline; result screens count down to `ready`.
  * - Going back to `ready` drops every reference to the customer's data.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import type { SessionView } from '../../shared/session-view';
 import type { IdentifyOutcome } from '../identify/identify-outcome';
 import { parseScan, type ParsedScan, type ScanRejection } from '../scan/parse-scan';
@@ -44,7 +45,9 @@ export class SessionMachine {
   private inFlight: AbortController | null = null;
   private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
   private countdownTimer: ReturnType<typeof setInterval> | null = null;
-  private lastScan: { text: string; at: number } | null = null;
+  /** A keyed digest of the last scan, never its text: main keeps no code after `ready`. */
+  private lastScan: { digest: string; at: number } | null = null;
+  private readonly scanKey = randomBytes(32);
   private readonly listeners = new Set<Listener>();
 
   constructor(private readonly deps: SessionDeps) {}
@@ -62,8 +65,9 @@ export class SessionMachine {
   scan(raw: string): void {
     const now = this.deps.now();
     const previous = this.lastScan;
-    this.lastScan = { text: raw, at: now };
-    if (previous && previous.text === raw && now - previous.at <= this.deps.settings().duplicateWindowMs) return;
+    const digest = createHmac('sha256', this.scanKey).update(raw).digest('base64');
+    this.lastScan = { digest, at: now };
+    if (previous && previous.digest === digest && now - previous.at <= this.deps.settings().duplicateWindowMs) return;
     if (this.configProblem !== null) return; // nothing can be identified until staff fix the config
 
     const parsed = parseScan(raw);

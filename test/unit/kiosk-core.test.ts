@@ -1,0 +1,56 @@
+/**
+ * The core as both shells start it: config from a file, live reloads switching between the
+ * embedded sandbox and a real back end, and an invalid file turning into `needsStaff`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
+import { MEMBER_ANSWER, startFakeIdentify, type FakeIdentifyServer } from '../helpers/fake-identify-server';
+
+const quiet = { info() {}, warn() {}, error() {} };
+let core: KioskCore | null = null;
+let backEnd: FakeIdentifyServer | null = null;
+let dir = '';
+
+afterEach(async () => {
+  await core?.stop();
+  await backEnd?.close();
+  core = null;
+  backEnd = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function identifyAs(code: string) {
+  if (!core) throw new Error('no core');
+  core.session.done();
+  core.scan(code);
+  await vi.waitFor(() => expect(['identifying', 'ready']).not.toContain(core?.session.view().screen), { timeout: 8000 });
+  return core.session.view();
+}
+
+describe('the kiosk core', () => {
+  it('switches between the sandbox and a real back end as the config file changes, without a restart', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ storeId: '7' }));
+    backEnd = await startFakeIdentify(() => ({ status: 200, json: { ...MEMBER_ANSWER, loyaltyUser: { ...MEMBER_ANSWER.loyaltyUser, name: 'Backend Person' } } }));
+    core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: quiet });
+
+    expect(await identifyAs('123456')).toMatchObject({ screen: 'member', member: { firstName: 'Farhan' } }); // sandbox
+
+    writeFileSync(file, JSON.stringify({ storeId: '7', identify: { baseUrl: backEnd.baseUrl, token: 'tok' } }));
+    // A new code per attempt: the same code again within 3 s would be a duplicate, ignored.
+    let attempt = 0;
+    await vi.waitFor(async () => expect(await identifyAs(String(300_000 + attempt++))).toMatchObject({ member: { firstName: 'Backend' } }), { timeout: 8000 });
+    expect(backEnd.requests.at(-1)?.headers.authorization).toBe('Bearer tok');
+
+    writeFileSync(file, '{ "storeId": ');
+    await vi.waitFor(() => expect(core?.session.view()).toMatchObject({ screen: 'needsStaff', reason: 'config' }), { timeout: 8000 });
+
+    writeFileSync(file, JSON.stringify({ storeId: '7' }));
+    await vi.waitFor(() => expect(core?.session.view()).toEqual({ screen: 'ready' }), { timeout: 8000 });
+    expect(await identifyAs('234567')).toMatchObject({ screen: 'member', member: { firstName: 'Ingrid' } }); // sandbox again
+  });
+});

@@ -1,0 +1,62 @@
+/** The web shell's server: hostile upgrade requests and unresponsive pages cannot hurt it. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { WebSocket } from 'ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../electron/web/web-server';
+import { createWsBridge } from '../../electron/web/ws-bridge';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-web-server-'));
+writeFileSync(path.join(dir, 'index.html'), '<html><head></head><body>kiosk</body></html>');
+writeFileSync(path.join(dir, 'page-bridge.js'), '');
+
+let server: WebServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function start(): Promise<WebServer> {
+  const handlers = { getState: () => ({ screen: 'ready' as const }), done: () => undefined, keyInput: () => undefined };
+  server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, pageBridgeFile: path.join(dir, 'page-bridge.js'), bridge: createWsBridge(handlers) });
+  return server;
+}
+
+function rawRequest(port: number, requestLine: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () =>
+      socket.write(`${requestLine}\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`),
+    );
+    let answer = '';
+    socket.on('data', (data) => (answer += data.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', () => resolve(answer));
+  });
+}
+
+describe('the web shell server', () => {
+  it('answers odd upgrade requests with 403 and keeps serving', async () => {
+    const { url } = await start();
+    const port = Number(new URL(url).port);
+    for (const line of ['GET // HTTP/1.1', 'GET http://[::1 HTTP/1.1', 'GET /launch-token-0123456789/bridge/../bridge HTTP/1.1']) {
+      expect(await rawRequest(port, line)).toMatch(/^HTTP\/1\.1 403/);
+    }
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script src="./page-bridge.js"></script>');
+  });
+
+  it('stops within a second even when a page never answers the close', async () => {
+    const { url } = await start();
+    const client = new WebSocket(`${url.replace('http', 'ws')}bridge`, { origin: new URL(url).origin });
+    await new Promise((resolve) => client.once('open', resolve));
+    (client as unknown as { _socket: net.Socket })._socket.pause(); // never reads the close frame
+    const started = performance.now();
+    await server?.close();
+    server = null;
+    expect(performance.now() - started).toBeLessThan(1000);
+    client.terminate();
+  });
+});
