@@ -4,7 +4,7 @@
  *   tsx scripts/build.ts [--force]
  */
 import { build as esbuild, type BuildOptions } from 'esbuild';
-import { readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build as viteBuild } from 'vite';
 
@@ -32,7 +32,18 @@ export async function buildIfStale(force = false): Promise<boolean> {
     esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'] }),
     esbuild({ ...common, entryPoints: ['electron/web/web-shell.ts'], outfile: 'dist/web/web-shell.mjs', platform: 'node', format: 'esm', packages: 'external' }),
     esbuild({ ...common, entryPoints: ['electron/web/page-bridge.ts'], outfile: 'dist/web/page-bridge.js', platform: 'browser', format: 'iife', target: 'chrome130' }),
+    esbuild({ ...common, entryPoints: ['electron/web/capture-bridge.ts'], outfile: 'dist/web/capture-bridge.js', platform: 'browser', format: 'iife', target: 'chrome130' }),
+    // The capture page sits beside the UI so both shells serve it from the same place.
+    esbuild({
+      ...common,
+      entryPoints: { 'capture-page': 'electron/capture/capture-page.ts', 'capture-worker': 'electron/capture/capture-worker.ts' },
+      outdir: 'dist/renderer/capture',
+      platform: 'browser',
+      format: 'iife',
+      target: 'chrome130',
+    }),
   ]);
+  copyFileSync(path.join(root, 'electron/capture/capture.html'), path.join(root, 'dist/renderer/capture/capture.html'));
   writeFileSync(stamp, new Date().toISOString());
   console.log(`Built in ${Math.round(performance.now() - started)} ms`);
   return true;

@@ -12,6 +12,8 @@ export interface FrameChangeOptions {
   pixelThreshold?: number;
   /** The frame has changed when more than this share of points changed. */
   changedShare?: number;
+  /** Decode anyway after this many skipped frames: a code on a still stand may fail once. */
+  maxSkipped?: number;
 }
 
 export class FrameChangeDetector {
@@ -19,11 +21,14 @@ export class FrameChangeDetector {
   private readonly grid: number;
   private readonly pixelThreshold: number;
   private readonly changedShare: number;
+  private readonly maxSkipped: number;
+  private skipped = 0;
 
   constructor(options: FrameChangeOptions = {}) {
     this.grid = options.grid ?? 24;
     this.pixelThreshold = options.pixelThreshold ?? 24;
     this.changedShare = options.changedShare ?? 0.02;
+    this.maxSkipped = options.maxSkipped ?? 10;
   }
 
   /** True when the frame is worth decoding; remembers it as the new reference when it is. */
@@ -36,8 +41,12 @@ export class FrameChangeDetector {
     }
     let changed = 0;
     for (let i = 0; i < sample.length; i++) if (Math.abs(sample[i]! - previous[i]!) > this.pixelThreshold) changed++;
-    if (changed <= sample.length * this.changedShare) return false;
+    if (changed <= sample.length * this.changedShare && this.skipped < this.maxSkipped) {
+      this.skipped++;
+      return false;
+    }
     this.previous = sample;
+    this.skipped = 0;
     return true;
   }
 

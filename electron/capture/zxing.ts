@@ -7,4 +7,4 @@ import * as zxingNamespace from '@zxing/library';
 
 type ZXing = typeof zxingNamespace;
 
-export const zxing: ZXing = (zxingNamespace as ZXing & { default?: ZXing }).default ?? zxingNamespace;
+export const zxing: ZXing = (Reflect.get(zxingNamespace, 'default') as ZXing | undefined) ?? zxingNamespace;

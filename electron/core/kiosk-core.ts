@@ -3,6 +3,8 @@
  * Electron import): configuration, the embedded sandbox, scanners' input, the session and
  * the loyalty client. A shell adds only its windows/transport.
  */
+import type { CameraSettings } from '../shared/contract';
+import { CameraFeed } from './camera/camera-feed';
 import { ConfigSchema, type KioskConfig } from './config/config-schema';
 import { loadConfig, type ConfigResult, type ConfigSource } from './config/load-config';
 import { watchConfigFile } from './config/watch-config';
@@ -26,6 +28,12 @@ export interface KioskCore {
   keyInput(key: TimedKey): void;
   /** Text from any scanner. */
   scan(text: string): void;
+  /** Text the camera decoded (ignored while the camera is disabled). */
+  cameraScan(text: string): void;
+  camera: CameraFeed;
+  cameraSettings(): CameraSettings;
+  /** Called when the configuration changes the camera settings. */
+  onCameraSettings(listener: (settings: CameraSettings) => void): () => void;
   configSource(): ConfigSource;
   stop(): Promise<void>;
 }
@@ -63,6 +71,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     onOutcome: (event) => log.info('session', { ...event }),
   });
 
+  const camera = new CameraFeed((state) => log.info('camera-state', { ...state }));
+  const cameraSettings = (): CameraSettings => ({ ...config.scanners.camera });
+  const cameraListeners = new Set<(settings: CameraSettings) => void>();
+
   async function apply(result: ConfigResult): Promise<void> {
     source = result.source;
     if (!result.ok) {
@@ -71,6 +83,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       return;
     }
     const next = result.config;
+    const cameraChanged = JSON.stringify(next.scanners.camera) !== JSON.stringify(config.scanners.camera);
     // The sandbox is up before a config that needs it applies, and goes only after one that
     // does not: a scan in between never finds the kiosk without a back end.
     if (!next.identify && !sandbox) {
@@ -88,6 +101,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       : null;
     log.info('config-loaded', { source: source.kind, path: source.path, backEnd: config.identify ? 'identify' : 'sandbox' });
     session.setConfigProblem(null);
+    if (cameraChanged) for (const listener of cameraListeners) listener(cameraSettings());
   }
 
   // One reload at a time, in order: overlapping ones could leave the sandbox in the wrong state.
@@ -107,6 +121,15 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     session,
     keyInput: (key) => wedge?.key(key),
     scan: (text) => session.scan(text),
+    cameraScan: (text) => {
+      if (config.scanners.camera.enabled) session.scan(text);
+    },
+    camera,
+    cameraSettings,
+    onCameraSettings(listener) {
+      cameraListeners.add(listener);
+      return () => cameraListeners.delete(listener);
+    },
     configSource: () => source,
     async stop() {
       stopWatching();

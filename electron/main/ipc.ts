@@ -4,38 +4,50 @@
  * the app's own origin) and then lets `dispatch` parse the argument before any handler runs.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { events, type EventName, type EventPayload, type Handlers } from '../shared/contract';
+import { events, type EventName, type EventPayload, type Handlers, type Page } from '../shared/contract';
 import { channelsFor, dispatch } from '../core/bridge/dispatch';
 import { APP_ORIGIN } from './app-protocol';
 
+/** Where each kind of page lives: a sender must be showing its own page. */
+export const PAGE_URLS: Record<Page, string> = {
+  ui: `${APP_ORIGIN}/index.html`,
+  capture: `${APP_ORIGIN}/capture/capture.html`,
+};
+
 export interface IpcBridge {
-  /** Lets this window's main frame use the bridge and receive pushes. */
-  trust(contents: WebContents): void;
+  /** Lets this window's main frame use the bridge, as `page`, and receive that page's pushes. */
+  trust(contents: WebContents, page: Page): void;
   publish<K extends EventName>(name: K, payload: EventPayload<K>): void;
 }
 
 export function setupIpc(handlers: Handlers): IpcBridge {
-  const trusted = new Set<WebContents>();
+  const trusted = new Map<WebContents, Page>();
   for (const channel of channelsFor('electron')) {
     ipcMain.handle(channel, (event, arg: unknown) => {
-      if (!isTrustedSender(event, trusted)) throw new Error(`Refused ${channel} from an unknown sender`);
-      return dispatch(handlers, 'electron', channel, arg);
+      const page = trustedPage(event, trusted);
+      if (!page) throw new Error(`Refused ${channel} from an unknown sender`);
+      return dispatch(handlers, 'electron', page, channel, arg);
     });
   }
   return {
-    trust(contents) {
-      trusted.add(contents);
+    trust(contents, page) {
+      trusted.set(contents, page);
       contents.once('destroyed', () => trusted.delete(contents));
     },
     publish(name, payload) {
-      for (const contents of trusted) if (!contents.isDestroyed()) contents.send(events[name].channel, payload);
+      for (const [contents, page] of trusted) {
+        if (page === events[name].page && !contents.isDestroyed()) contents.send(events[name].channel, payload);
+      }
     },
   };
 }
 
-export function isTrustedSender(event: IpcMainInvokeEvent, trusted: ReadonlySet<WebContents>): boolean {
+/** The page a sender is, if it is the main frame of a window main created, showing that page. */
+export function trustedPage(event: IpcMainInvokeEvent, trusted: ReadonlyMap<WebContents, Page>): Page | null {
   const frame = event.senderFrame;
-  if (!frame || !trusted.has(event.sender)) return false;
-  if (frame !== event.sender.mainFrame) return false; // no sub-frames
-  return frame.url.startsWith(`${APP_ORIGIN}/`);
+  const page = trusted.get(event.sender);
+  if (!frame || !page) return null;
+  if (frame !== event.sender.mainFrame) return null; // no sub-frames
+  const url = frame.url.split(/[?#]/)[0];
+  return url === PAGE_URLS[page] ? page : null;
 }

@@ -8,7 +8,8 @@ import { startKioskCore } from '../core/kiosk-core';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createKioskWindow } from './kiosk-window';
 import { setupIpc } from './ipc';
-import { denyAllPermissions } from './permissions';
+import { createCaptureWindow } from './capture-window';
+import { setupPermissions } from './permissions';
 import { setupWedgeInput } from './wedge-input';
 
 if (!app.requestSingleInstanceLock()) {
@@ -28,12 +29,17 @@ if (!app.requestSingleInstanceLock()) {
 
 async function onReady(): Promise<void> {
   serveRenderer(path.join(__dirname, '../renderer'));
-  denyAllPermissions(session.defaultSession);
   const core = await startKioskCore({ userDataDir: app.getPath('userData'), env: process.env });
   const bridge = setupIpc(createHandlers(core));
-  const window = createKioskWindow(path.join(__dirname, 'preload.cjs'));
-  bridge.trust(window.webContents);
+  const preload = path.join(__dirname, 'preload.cjs');
+  const window = createKioskWindow(preload);
+  const capture = createCaptureWindow(preload);
+  setupPermissions(session.defaultSession, (contents) => contents === capture.webContents);
+  bridge.trust(window.webContents, 'ui');
+  bridge.trust(capture.webContents, 'capture');
   core.session.subscribe((view) => bridge.publish('state', view));
+  core.camera.onPreview((preview) => bridge.publish('preview', preview));
+  core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));
   setupWedgeInput(window, core);
   app.on('second-instance', () => window.focus());
   app.on('before-quit', () => void core.stop());

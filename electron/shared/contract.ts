@@ -25,41 +25,82 @@ export const KeyInputSchema = z.strictObject({
 });
 export type KeyInput = z.infer<typeof KeyInputSchema>;
 
+/** What the capture page reports of the camera (for staff and logs; never frames). */
+export const CameraStateSchema = z.strictObject({
+  state: z.enum(['starting', 'running', 'unavailable', 'off']),
+  /** Why it is unavailable, e.g. "NotFoundError": a DOMException name, no device labels. */
+  detail: z.string().max(120).nullable(),
+});
+export type CameraState = z.infer<typeof CameraStateSchema>;
+
+/** The camera settings main gives the capture page (from `scanners.camera`). */
+export interface CameraSettings {
+  enabled: boolean;
+  deviceId: string | null;
+  fps: number;
+}
+
+/** A small live picture for the ready screen, fed by main from the capture page. */
+export type Preview = { image: string } | null;
+
 type Shell = 'electron' | 'web';
+/** The two kinds of page: the customer UI, and the hidden camera capture page. */
+export type Page = 'ui' | 'capture';
 
 interface RequestDef {
   channel: string;
   args: z.ZodType;
   result: unknown;
+  /** The page that may send it; a request from the other page is refused. */
+  page: Page;
   /** Shells whose transport accepts this request; all when absent. */
   shells?: readonly Shell[];
-  /** Whether the renderer's `window.kiosk` offers it (false: only a shell's own bridge uses it). */
+  /** Whether the page's API object offers it (false: only a shell's own bridge uses it). */
   exposed: boolean;
 }
 
 interface EventDef {
   channel: string;
   payload: unknown;
+  page: Page;
 }
 
 export const requests = {
   /** The current session state; the renderer asks once on start, then follows `state` events. */
-  getState: { channel: 'kiosk:get-state', args: z.undefined(), result: typed<SessionView>(), exposed: true },
+  getState: { channel: 'kiosk:get-state', args: z.undefined(), result: typed<SessionView>(), page: 'ui', exposed: true },
   /** The customer pressed Done: back to `ready`, wiping their data. */
-  done: { channel: 'kiosk:done', args: z.undefined(), result: typed<void>(), exposed: true },
+  done: { channel: 'kiosk:done', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
   /** Web shell only: raw key events for the wedge detector (Electron reads them in main). */
   keyInput: {
     channel: 'kiosk:key-input',
     args: KeyInputSchema,
     result: typed<void>(),
+    page: 'ui',
     shells: ['web'],
     exposed: false,
+  },
+  /** The capture page asks how to open the camera. */
+  cameraSettings: { channel: 'capture:settings', args: z.undefined(), result: typed<CameraSettings>(), page: 'capture', exposed: true },
+  /** Text decoded from a camera frame: main parses and validates it like any scan. */
+  decoded: { channel: 'capture:decoded', args: z.string().min(1).max(4096), result: typed<void>(), page: 'capture', exposed: true },
+  cameraState: { channel: 'capture:state', args: CameraStateSchema, result: typed<void>(), page: 'capture', exposed: true },
+  /** A small JPEG of the scene (base64), at most a few a second. */
+  preview: {
+    channel: 'capture:preview',
+    args: z.string().max(120_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+    result: typed<void>(),
+    page: 'capture',
+    exposed: true,
   },
 } as const satisfies Record<string, RequestDef>;
 
 export const events = {
   /** The whole session state, pushed on every change (and every countdown second). */
-  state: { channel: 'kiosk:state', payload: typed<SessionView>() },
+  state: { channel: 'kiosk:state', payload: typed<SessionView>(), page: 'ui' },
+  /** The latest camera picture for the ready screen, or null when the camera is not running. */
+  preview: { channel: 'kiosk:preview', payload: typed<Preview>(), page: 'ui' },
+  /** New camera settings (the configuration changed): the capture page reopens the camera. */
+  cameraSettings: { channel: 'capture:settings-changed', payload: typed<CameraSettings>(), page: 'capture' },
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;
@@ -76,23 +117,31 @@ export type Handlers = {
   [K in RequestName]: (arg: RequestArg<K>) => RequestResult<K> | Promise<RequestResult<K>>;
 };
 
-type ExposedName = { [K in RequestName]: Requests[K]['exposed'] extends true ? K : never }[RequestName];
+type ExposedName<P extends Page> = {
+  [K in RequestName]: Requests[K]['exposed'] extends true ? (Requests[K]['page'] extends P ? K : never) : never;
+}[RequestName];
+type EventNameOf<P extends Page> = { [K in EventName]: Events[K]['page'] extends P ? K : never }[EventName];
 
 type RequestFn<K extends RequestName> =
   z.input<Requests[K]['args']> extends undefined
     ? () => Promise<RequestResult<K>>
     : (arg: z.input<Requests[K]['args']>) => Promise<RequestResult<K>>;
 
-/** `window.kiosk` as the renderer sees it: intent-named requests and `onX` subscriptions. */
-export type KioskApi = { [K in ExposedName]: RequestFn<K> } & {
-  [K in EventName as `on${Capitalize<K>}`]: (listener: (payload: EventPayload<K>) => void) => () => void;
+/** A page's API object: intent-named requests and `onX` subscriptions. */
+export type PageApi<P extends Page> = { [K in ExposedName<P>]: RequestFn<K> } & {
+  [K in EventNameOf<P> as `on${Capitalize<K>}`]: (listener: (payload: EventPayload<K>) => void) => () => void;
 };
 
-/** The requests a given shell's transport accepts. */
-export function requestNamesFor(shell: Shell): RequestName[] {
+/** `window.kiosk` as the customer UI sees it. */
+export type KioskApi = PageApi<'ui'>;
+/** `window.kioskCapture` as the capture page sees it. */
+export type CaptureApi = PageApi<'capture'>;
+
+/** The requests a given shell's transport accepts from a given page. */
+export function requestNamesFor(shell: Shell, page: Page): RequestName[] {
   return (Object.keys(requests) as RequestName[]).filter((name) => {
-    const shells: readonly Shell[] | undefined = (requests[name] as RequestDef).shells;
-    return shells === undefined || shells.includes(shell);
+    const def: RequestDef = requests[name];
+    return def.page === page && (def.shells === undefined || def.shells.includes(shell));
   });
 }
 

@@ -3,24 +3,25 @@
  * ipcRenderer-backed functions, the web shell's page bridge passes WebSocket-backed ones.
  * Both therefore expose exactly the same, contract-derived API.
  */
-import { events, requests, type EventName, type KioskApi, type RequestName } from './contract';
+import { events, requests, type EventName, type Page, type PageApi, type RequestName } from './contract';
 
 export interface BridgeTransport {
   invoke(channel: string, arg: unknown): Promise<unknown>;
   listen(channel: string, listener: (payload: unknown) => void): () => void;
 }
 
-export function buildKioskApi(transport: BridgeTransport): KioskApi {
+export function buildPageApi<P extends Page>(page: P, transport: BridgeTransport): PageApi<P> {
   const api: Record<string, unknown> = {};
   for (const name of Object.keys(requests) as RequestName[]) {
     const def = requests[name];
-    if (!def.exposed) continue;
+    if (!def.exposed || def.page !== page) continue;
     api[name] = (arg?: unknown) => transport.invoke(def.channel, arg);
   }
   for (const name of Object.keys(events) as EventName[]) {
-    const { channel } = events[name];
+    const { channel, page: eventPage } = events[name];
+    if (eventPage !== page) continue;
     const key = `on${name.charAt(0).toUpperCase()}${name.slice(1)}`;
     api[key] = (listener: (payload: unknown) => void) => transport.listen(channel, listener);
   }
-  return Object.freeze(api) as KioskApi;
+  return Object.freeze(api) as PageApi<P>;
 }

@@ -1,73 +1,27 @@
 /**
- * The web shell's stand-in for Electron's preload: runs in the page before the renderer,
- * defines `window.kiosk` from the contract over a WebSocket to main, and forwards raw key
- * presses to main's wedge detector (as Electron's `before-input-event` does), withholding the
- * scanner's keys from the UI.
+ * The web shell's stand-in for Electron's preload on the customer UI: runs before the
+ * renderer, defines `window.kiosk` from the contract over a WebSocket to main, forwards raw key
+ * presses to main's wedge detector (as Electron's `before-input-event` does) while withholding
+ * the scanner's keys from the UI, and opens the hidden camera capture page, as Electron's main
+ * opens its hidden capture window.
  */
-import { requests } from '../shared/contract';
-import { buildKioskApi } from '../shared/kiosk-api';
+import { events, requests } from '../shared/contract';
+import { buildPageApi } from '../shared/kiosk-api';
 import { isPrintableKey, KeyWithholder } from '../shared/key-policy';
+import { connectWsTransport } from './ws-transport';
 
-type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+const transport = connectWsTransport('bridge');
 
-const tokenPath = location.pathname.match(/^\/[^/]+\//)?.[0] ?? '/';
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
-const pending = new Map<number, Pending>();
-const queue: string[] = [];
-let socket: WebSocket | null = null;
-let nextId = 1;
-let retryMs = 250;
-
-function connect(): void {
-  const ws = new WebSocket(`ws://${location.host}${tokenPath}bridge`);
-  socket = ws;
-  ws.onopen = () => {
-    retryMs = 250;
-    for (const message of queue.splice(0)) ws.send(message);
-    // Re-sync after a reconnect: the session may have moved on meanwhile.
-    for (const listener of listeners.get('kiosk:state') ?? []) void invoke(requests.getState.channel, undefined).then(listener);
-  };
-  ws.onmessage = (message) => receive(String(message.data));
-  ws.onclose = () => {
-    socket = null;
-    for (const [id, call] of pending) {
-      call.reject(new Error('bridge closed'));
-      pending.delete(id);
-    }
-    setTimeout(connect, retryMs);
-    retryMs = Math.min(retryMs * 2, 5000);
-  };
-}
-
-function receive(text: string): void {
-  const message = JSON.parse(text) as { id?: number; ok?: boolean; result?: unknown; error?: string; event?: string; payload?: unknown };
-  if (typeof message.event === 'string') {
-    for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
-    return;
-  }
-  const call = message.id === undefined ? undefined : pending.get(message.id);
-  if (!call || message.id === undefined) return;
-  pending.delete(message.id);
-  if (message.ok) call.resolve(message.result);
-  else call.reject(new Error(message.error ?? 'request failed'));
-}
-
-function invoke(channel: string, arg: unknown): Promise<unknown> {
-  const id = nextId++;
-  const message = JSON.stringify({ id, channel, arg });
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    if (socket?.readyState === WebSocket.OPEN) socket.send(message);
-    else queue.push(message);
-  });
-}
-
-function listen(channel: string, listener: (payload: unknown) => void): () => void {
-  const set = listeners.get(channel) ?? new Set();
-  set.add(listener);
-  listeners.set(channel, set);
-  return () => void set.delete(listener);
-}
+// Re-sync after a reconnect: the session may have moved on meanwhile.
+const stateListeners: Array<(payload: unknown) => void> = [];
+transport.onOpen(() => {
+  for (const listener of stateListeners) void transport.invoke(requests.getState.channel, undefined).then(listener);
+});
+const listen = transport.listen;
+transport.listen = (channel, listener) => {
+  if (channel === events.state.channel) stateListeners.push(listener);
+  return listen(channel, listener);
+};
 
 const withholder = new KeyWithholder();
 window.addEventListener(
@@ -87,10 +41,19 @@ window.addEventListener(
       event.preventDefault();
       event.stopImmediatePropagation();
     }
-    void invoke(requests.keyInput.channel, key).catch(() => undefined);
+    void transport.invoke(requests.keyInput.channel, key).catch(() => undefined);
   },
   { capture: true },
 );
 
-Object.defineProperty(window, 'kiosk', { value: buildKioskApi({ invoke, listen }), enumerable: true });
-connect();
+Object.defineProperty(window, 'kiosk', { value: buildPageApi('ui', transport), enumerable: true });
+
+window.addEventListener('DOMContentLoaded', () => {
+  const frame = document.createElement('iframe');
+  frame.src = 'capture/capture.html';
+  frame.allow = 'camera';
+  frame.title = 'camera';
+  frame.hidden = true;
+  frame.setAttribute('aria-hidden', 'true');
+  document.body.append(frame);
+});

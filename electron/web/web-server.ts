@@ -5,7 +5,6 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { contentSecurityPolicy } from '../core/security/content-security-policy';
@@ -16,7 +15,8 @@ export interface WebServerOptions {
   port: number;
   token: string;
   rendererDir: string;
-  pageBridgeFile: string;
+  /** Holds page-bridge.js (UI) and capture-bridge.js (capture page). */
+  bridgeScriptsDir: string;
   bridge: WsBridge;
 }
 
@@ -25,7 +25,13 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export const PAGE_BRIDGE_PATH = '/page-bridge.js';
+/** Each page's HTML → the bridge script that must run before its own scripts. */
+const BRIDGE_SCRIPTS: Record<string, string> = {
+  '/': 'page-bridge.js',
+  '/index.html': 'page-bridge.js',
+  '/capture/capture.html': 'capture-bridge.js',
+};
+const BRIDGE_FILES = new Set(Object.values(BRIDGE_SCRIPTS).map((file) => `/${file}`));
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   let origin = '';
@@ -41,15 +47,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const rest = pathname.slice(prefix.length) || '/';
-    const file =
-      rest === PAGE_BRIDGE_PATH
-        ? await readStaticFile(path.dirname(options.pageBridgeFile), path.basename(options.pageBridgeFile))
-        : await readStaticFile(options.rendererDir, rest);
+    const file = BRIDGE_FILES.has(rest) ? await readStaticFile(options.bridgeScriptsDir, rest) : await readStaticFile(options.rendererDir, rest);
     if (!file) {
       res.writeHead(404).end();
       return;
     }
-    const body = file.contentType.startsWith('text/html') ? injectPageBridge(file.body.toString('utf8')) : file.body;
+    const bridgeScript = BRIDGE_SCRIPTS[rest];
+    const body = bridgeScript && file.contentType.startsWith('text/html') ? injectScript(file.body.toString('utf8'), `${prefix}/${bridgeScript}`) : file.body;
     res.writeHead(200, {
       'content-type': file.contentType,
       'content-security-policy': contentSecurityPolicy({ bridgeOrigin: origin.replace(/^http/, 'ws') }),
@@ -64,11 +68,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('upgrade', (req, socket, head) => {
     // Compare the raw path: parsing a hostile request line (e.g. "//") must not throw here.
     const pathname = (req.url ?? '').split('?')[0] ?? '';
-    if (!safeEqual(pathname, `${prefix}/bridge`) || req.headers.origin !== origin) {
+    const page = safeEqual(pathname, `${prefix}/bridge`) ? 'ui' : safeEqual(pathname, `${prefix}/capture-bridge`) ? 'capture' : null;
+    if (!page || req.headers.origin !== origin) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => options.bridge.attach(ws));
+    sockets.handleUpgrade(req, socket, head, (ws) => options.bridge.attach(ws, page));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -91,9 +96,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-/** The page bridge must run before the renderer's module script: it defines `window.kiosk`. */
-function injectPageBridge(html: string): string {
-  return html.replace('</head>', `  <script src=".${PAGE_BRIDGE_PATH}"></script>\n  </head>`);
+/** A bridge script must run before the page's own scripts: it defines the page's API. */
+function injectScript(html: string, src: string): string {
+  return html.replace('</head>', `  <script src="${src}"></script>\n  </head>`);
 }
 
 function hasTokenPrefix(pathname: string, prefix: string): boolean {

@@ -39,11 +39,13 @@ async function main(): Promise<void> {
   stopParts = [() => core.stop()];
   const bridge = createWsBridge(createHandlers(core));
   core.session.subscribe((view) => bridge.publish('state', view));
+  core.camera.onPreview((preview) => bridge.publish('preview', preview));
+  core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));
   const server = await startWebServer({
     port,
     token: randomBytes(24).toString('base64url'),
     rendererDir: path.resolve(here, '../renderer'),
-    pageBridgeFile: path.resolve(here, 'page-bridge.js'),
+    bridgeScriptsDir: here,
     bridge,
   });
   stopParts = [() => server.close(), () => core.stop()];

@@ -5,7 +5,7 @@
  */
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { events, type EventName, type EventPayload, type Handlers } from '../shared/contract';
+import { events, type EventName, type EventPayload, type Handlers, type Page } from '../shared/contract';
 import { dispatch } from '../core/bridge/dispatch';
 
 const RequestEnvelope = z.strictObject({
@@ -17,16 +17,17 @@ const RequestEnvelope = z.strictObject({
 const MAX_MESSAGE_BYTES = 8 * 1024;
 
 export interface WsBridge {
-  attach(socket: WebSocket): void;
+  /** `page` is known from the URL the socket connected to, never from its messages. */
+  attach(socket: WebSocket, page: Page): void;
   publish<K extends EventName>(name: K, payload: EventPayload<K>): void;
   closeAll(): void;
 }
 
 export function createWsBridge(handlers: Handlers): WsBridge {
-  const sockets = new Set<WebSocket>();
+  const sockets = new Map<WebSocket, Page>();
   return {
-    attach(socket) {
-      sockets.add(socket);
+    attach(socket, page) {
+      sockets.set(socket, page);
       socket.on('close', () => sockets.delete(socket));
       socket.on('message', (data, isBinary) => {
         const text = isBinary ? '' : data.toString();
@@ -37,7 +38,7 @@ export function createWsBridge(handlers: Handlers): WsBridge {
         } catch {
           return socket.close(1008, 'malformed message');
         }
-        dispatch(handlers, 'web', envelope.channel, envelope.arg).then(
+        dispatch(handlers, 'web', page, envelope.channel, envelope.arg).then(
           (result) => socket.send(JSON.stringify({ id: envelope.id, ok: true, result })),
           (error: unknown) => socket.send(JSON.stringify({ id: envelope.id, ok: false, error: (error as Error).message })),
         );
@@ -45,10 +46,10 @@ export function createWsBridge(handlers: Handlers): WsBridge {
     },
     publish(name, payload) {
       const message = JSON.stringify({ event: events[name].channel, payload });
-      for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(message);
+      for (const [socket, page] of sockets) if (page === events[name].page && socket.readyState === socket.OPEN) socket.send(message);
     },
     closeAll() {
-      for (const socket of sockets) socket.close(1001, 'kiosk stopping');
+      for (const socket of sockets.keys()) socket.close(1001, 'kiosk stopping');
     },
   };
 }

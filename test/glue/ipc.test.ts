@@ -10,6 +10,10 @@ function handlers() {
     getState: vi.fn(() => ({ screen: 'ready' as const })),
     done: vi.fn(),
     keyInput: vi.fn(),
+    cameraSettings: vi.fn(() => ({ enabled: true, deviceId: null, fps: 10 })),
+    decoded: vi.fn(),
+    cameraState: vi.fn(),
+    preview: vi.fn(),
   } satisfies Handlers;
 }
 
@@ -24,14 +28,32 @@ describe('the IPC bridge in main', () => {
 
   it('registers the contract channels Electron serves, and not the web shell-only key channel', () => {
     setupIpc(handlers());
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(['kiosk:done', 'kiosk:get-state']);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(['capture:decoded', 'capture:preview', 'capture:settings', 'capture:state', 'kiosk:done', 'kiosk:get-state']);
+  });
+
+  it('takes camera requests only from the capture window, and UI requests only from the UI', async () => {
+    const impl = handlers();
+    const bridge = setupIpc(impl);
+    const ui = new MockWebContents();
+    const capture = new MockWebContents();
+    capture.mainFrame.url = 'kiosk://app/capture/capture.html';
+    bridge.trust(ui as never, 'ui');
+    bridge.trust(capture as never, 'capture');
+    await expect(invoke('capture:decoded', ui, '123456')).rejects.toThrow(/Unknown channel/);
+    await expect(invoke('kiosk:done', capture)).rejects.toThrow(/Unknown channel/);
+    await invoke('capture:decoded', capture, '123456');
+    expect(impl.decoded).toHaveBeenCalledWith('123456');
+    expect(impl.done).not.toHaveBeenCalled();
+    // A window trusted as the capture page but showing another page is refused.
+    capture.mainFrame.url = 'kiosk://app/index.html';
+    await expect(invoke('capture:decoded', capture, '654321')).rejects.toThrow(/unknown sender/);
   });
 
   it('answers a request from the trusted window', async () => {
     const impl = handlers();
     const bridge = setupIpc(impl);
     const contents = new MockWebContents();
-    bridge.trust(contents as never);
+    bridge.trust(contents as never, 'ui');
     await expect(invoke('kiosk:get-state', contents)).resolves.toEqual({ screen: 'ready' });
     await invoke('kiosk:done', contents);
     expect(impl.done).toHaveBeenCalledTimes(1);
@@ -41,7 +63,7 @@ describe('the IPC bridge in main', () => {
     const impl = handlers();
     const bridge = setupIpc(impl);
     const trusted = new MockWebContents();
-    bridge.trust(trusted as never);
+    bridge.trust(trusted as never, 'ui');
     await expect(invoke('kiosk:done', new MockWebContents())).rejects.toThrow(/unknown sender/);
     await expect(invoke('kiosk:done', trusted, undefined, { url: 'kiosk://app/index.html' })).rejects.toThrow(/unknown sender/); // a different frame object: a sub-frame
     trusted.mainFrame.url = 'https://evil.example/';
@@ -53,7 +75,7 @@ describe('the IPC bridge in main', () => {
     const impl = handlers();
     const bridge = setupIpc(impl);
     const contents = new MockWebContents();
-    bridge.trust(contents as never);
+    bridge.trust(contents as never, 'ui');
     await expect(invoke('kiosk:done', contents, { wipe: false })).rejects.toThrow(/Invalid argument for kiosk:done/);
     await expect(invoke('kiosk:get-state', contents, 'x'.repeat(10))).rejects.toThrow(/Invalid argument/);
     expect(impl.done).not.toHaveBeenCalled();
@@ -64,9 +86,12 @@ describe('the IPC bridge in main', () => {
     const bridge = setupIpc(handlers());
     const trusted = new MockWebContents();
     const other = new MockWebContents();
-    bridge.trust(trusted as never);
+    bridge.trust(trusted as never, 'ui');
+    const capture = new MockWebContents();
+    bridge.trust(capture as never, 'capture');
     bridge.publish('state', { screen: 'identifying' });
     expect(trusted.send).toHaveBeenCalledWith('kiosk:state', { screen: 'identifying' });
+    expect(capture.send).not.toHaveBeenCalled(); // the capture page gets only its own events
     expect(other.send).not.toHaveBeenCalled();
     trusted.emit('destroyed');
     bridge.publish('state', { screen: 'ready' });

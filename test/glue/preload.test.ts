@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron'));
+vi.stubGlobal('location', new URL('kiosk://app/index.html'));
 const { contextBridge, ipcRenderer } = await import('../mocks/electron');
 await import('../../electron/preload/preload');
 
@@ -9,7 +10,7 @@ describe('the preload', () => {
 
   it('exposes window.kiosk built from the contract: requests and subscriptions only', () => {
     expect(name).toBe('kiosk');
-    expect(Object.keys(api).sort()).toEqual(['done', 'getState', 'onState']);
+    expect(Object.keys(api).sort()).toEqual(['done', 'getState', 'onPreview', 'onState']);
     expect(Object.isFrozen(api)).toBe(true);
   });
 

@@ -70,6 +70,12 @@ describe('FrameChangeDetector', () => {
     expect(detector.changed(frame(qrFrame('123456', { width: 1280, height: 720, modulePx: 10, noise: 6, seed: 9 })))).toBe(true);
   });
 
+  it('decodes an unchanged scene again after maxSkipped frames (a code on a stand that failed once)', () => {
+    const detector = new FrameChangeDetector({ maxSkipped: 3 });
+    const frame = downscaleLuma2x(qrFrame('123456', { width: 640, height: 480, modulePx: 5 }), 640, 480);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map(() => detector.changed(frame))).toEqual([true, false, false, false, true, false, false, false]);
+  });
+
   it('after a reset, the next frame is decoded again (a code still in view keeps being seen)', () => {
     const detector = new FrameChangeDetector();
     const frame = downscaleLuma2x(sceneFrame(640, 480), 640, 480);

@@ -19,8 +19,16 @@ afterEach(async () => {
 });
 
 async function start(): Promise<WebServer> {
-  const handlers = { getState: () => ({ screen: 'ready' as const }), done: () => undefined, keyInput: () => undefined };
-  server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, pageBridgeFile: path.join(dir, 'page-bridge.js'), bridge: createWsBridge(handlers) });
+  const handlers = {
+    getState: () => ({ screen: 'ready' as const }),
+    done: () => undefined,
+    keyInput: () => undefined,
+    cameraSettings: () => ({ enabled: false, deviceId: null, fps: 10 }),
+    decoded: () => undefined,
+    cameraState: () => undefined,
+    preview: () => undefined,
+  };
+  server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge: createWsBridge(handlers) });
   return server;
 }
 
@@ -45,7 +53,7 @@ describe('the web shell server', () => {
     }
     const page = await fetch(url);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<script src="./page-bridge.js"></script>');
+    expect(await page.text()).toContain('<script src="/launch-token-0123456789/page-bridge.js"></script>');
   });
 
   it('stops within a second even when a page never answers the close', async () => {

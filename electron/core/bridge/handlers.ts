@@ -7,5 +7,9 @@ export function createHandlers(core: KioskCore): Handlers {
     getState: () => core.session.view(),
     done: () => core.session.done(),
     keyInput: (key) => core.keyInput(key),
+    cameraSettings: () => core.cameraSettings(),
+    decoded: (text) => core.cameraScan(text),
+    cameraState: (state) => core.camera.setState(state),
+    preview: (jpeg) => core.camera.setPreview(jpeg),
   };
 }

@@ -9,9 +9,12 @@ export function contentSecurityPolicy(options: { bridgeOrigin?: string } = {}): 
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
+    "worker-src 'self'",
+    // The web shell's UI embeds the capture page, as Electron's main opens its hidden window.
+    "frame-src 'self'",
     `connect-src ${options.bridgeOrigin ?? "'none'"}`,
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    "frame-ancestors 'self'",
   ].join('; ');
 }

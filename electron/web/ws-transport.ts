@@ -1,0 +1,78 @@
+/**
+ * The page side of the web shell's bridge: a WebSocket to main at `<token path><endpoint>`,
+ * reconnecting with backoff (main may restart), queueing calls while it is down.
+ */
+import type { BridgeTransport } from '../shared/kiosk-api';
+
+type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+
+export interface WsTransport extends BridgeTransport {
+  /** Called after every (re)connection, e.g. to re-sync state. */
+  onOpen(listener: () => void): void;
+}
+
+export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): WsTransport {
+  const tokenPath = location.pathname.match(/^\/[^/]+\//)?.[0] ?? '/';
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const openListeners: Array<() => void> = [];
+  const pending = new Map<number, Pending>();
+  const queue: string[] = [];
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let retryMs = 250;
+
+  function connect(): void {
+    const ws = new WebSocket(`ws://${location.host}${tokenPath}${endpoint}`);
+    socket = ws;
+    ws.onopen = () => {
+      retryMs = 250;
+      for (const message of queue.splice(0)) ws.send(message);
+      for (const listener of openListeners) listener();
+    };
+    ws.onmessage = (message) => receive(String(message.data));
+    ws.onclose = () => {
+      socket = null;
+      for (const [id, call] of pending) {
+        call.reject(new Error('bridge closed'));
+        pending.delete(id);
+      }
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    };
+  }
+
+  function receive(text: string): void {
+    const message = JSON.parse(text) as { id?: number; ok?: boolean; result?: unknown; error?: string; event?: string; payload?: unknown };
+    if (typeof message.event === 'string') {
+      for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      return;
+    }
+    const call = message.id === undefined ? undefined : pending.get(message.id);
+    if (!call || message.id === undefined) return;
+    pending.delete(message.id);
+    if (message.ok) call.resolve(message.result);
+    else call.reject(new Error(message.error ?? 'request failed'));
+  }
+
+  connect();
+  return {
+    invoke(channel, arg) {
+      const id = nextId++;
+      const message = JSON.stringify({ id, channel, arg });
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        if (socket?.readyState === WebSocket.OPEN) socket.send(message);
+        else queue.push(message);
+      });
+    },
+    listen(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+      return () => void set.delete(listener);
+    },
+    onOpen(listener) {
+      openListeners.push(listener);
+    },
+  };
+}
