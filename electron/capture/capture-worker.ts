@@ -5,7 +5,7 @@
  */
 import { FrameChangeDetector } from './frame-change';
 import { downscaleLuma2x, rgbaToLuma, type LumaFrame } from './luma-frame';
-import { decodeQr } from './qr-decoder';
+import { decodeQrPyramid } from './qr-decoder';
 import type { FrameMessage, WorkerAnswer } from './capture-messages';
 
 const PREVIEW_INTERVAL_MS = 500;
@@ -19,7 +19,7 @@ self.onmessage = async (event: MessageEvent<FrameMessage>) => {
   const half = toHalfLuma(frame);
   let text: string | null = null;
   if (change.changed(half)) {
-    text = decodeQr(half);
+    text = decodeQrPyramid(half);
     // After a success, decode every frame again: main must keep seeing a code that stays in
     // view, or its duplicate window would lapse and the same code identify twice.
     if (text) change.reset();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameChangeDetector } from '../../electron/capture/frame-change';
 import { downscaleLuma2x, rgbaToLuma } from '../../electron/capture/luma-frame';
-import { decodeQr } from '../../electron/capture/qr-decoder';
+import { decodeQr, decodeQrPyramid } from '../../electron/capture/qr-decoder';
 import { qrFrame, sceneFrame } from '../helpers/qr-frames';
 
 const LOYALTY_ID = '4711fc2a-3a8f-414f-a9e7-44dd5231dca7';
@@ -55,9 +55,16 @@ describe('decodeQr', () => {
     expect(decoded).toBeGreaterThanOrEqual(9);
   });
 
+  it.each([4, 6, 8, 10, 12])('reads a long code (a Vipps URL) whose modules are %i px in a 720p frame, by trying a quarter-size frame too', (modulePx) => {
+    const url = 'https://qr.vipps.no/28/2/01/031/4712345678?v=1';
+    const frame = qrFrame(url, { width: 1280, height: 720, modulePx, noise: 4, seed: modulePx });
+    expect(decodeQrPyramid(downscaleLuma2x(frame, 1280, 720))).toBe(url);
+  });
+
   it('finds nothing in an empty scene, noisy or not', () => {
     expect(decodeQr({ data: sceneFrame(640, 480), width: 640, height: 480 })).toBeNull();
     expect(decodeQr(downscaleLuma2x(sceneFrame(1280, 720, 8), 1280, 720))).toBeNull();
+    expect(decodeQrPyramid(downscaleLuma2x(sceneFrame(1920, 1080, 8), 1920, 1080))).toBeNull();
   });
 });
 
