@@ -38,3 +38,30 @@ test('a member scans with a keyboard-wedge scanner in the Electron kiosk and pre
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a loyalty ID shown to the camera identifies the member in the Electron kiosk', async () => {
+  const { writeY4m } = await import('../helpers/y4m');
+  const { qrFrame, sceneFrame } = await import('../helpers/qr-frames');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-camera-'));
+  const config = path.join(dir, 'config.json');
+  const video = path.join(dir, 'camera.y4m');
+  writeFileSync(config, JSON.stringify({ idleResetSeconds: 30 }));
+  await writeY4m(video, 640, 480, 10, (function* () {
+    for (let i = 0; i < 10; i++) yield sceneFrame(640, 480, 3, i + 1);
+    for (let i = 0; i < 30; i++) yield qrFrame('4711fc2a-3a8f-414f-a9e7-44dd5231dca7', { width: 640, height: 480, modulePx: 6, seed: i });
+  })());
+  const app = await electron.launch({
+    executablePath: binary ?? undefined,
+    // Chromium's fake camera switches work on Electron's command line too.
+    args: [path.resolve(import.meta.dirname, '../..'), '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    env: { ...process.env, KIOSK_CONFIG: config },
+  });
+  try {
+    const page = await app.firstWindow();
+    await expect(page.locator('[data-screen="member"]')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -53,4 +53,22 @@ describe('the kiosk core', () => {
     await vi.waitFor(() => expect(core?.session.view()).toEqual({ screen: 'ready' }), { timeout: 8000 });
     expect(await identifyAs('234567')).toMatchObject({ screen: 'member', member: { firstName: 'Ingrid' } }); // sandbox again
   });
+
+  it('ignores camera text while the camera is disabled, and tells the capture page when that changes', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ scanners: { camera: { enabled: false } } }));
+    core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: quiet });
+    expect(core.cameraSettings()).toEqual({ enabled: false, deviceId: null, fps: 10 });
+    const seen: unknown[] = [];
+    core.onCameraSettings((settings) => seen.push(settings));
+    core.cameraScan('123456');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(core.session.view()).toEqual({ screen: 'ready' });
+
+    writeFileSync(file, JSON.stringify({ scanners: { camera: { enabled: true, fps: 5 } } }));
+    await vi.waitFor(() => expect(seen).toEqual([{ enabled: true, deviceId: null, fps: 5 }]), { timeout: 8000 });
+    core.cameraScan('123456');
+    await vi.waitFor(() => expect(core?.session.view().screen).toBe('member'), { timeout: 8000 });
+  });
 });
