@@ -20,6 +20,10 @@ declare global {
 
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 30_000;
+/** The backoff starts over only once a camera has delivered frames this long (no flapping). */
+const HEALTHY_AFTER_MS = 30_000;
+/** Planar 8-bit formats whose first plane is luma (10/12-bit ones are not 8-bit bytes). */
+const PLANAR_8_BIT = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12']);
 
 const api = window.kioskCapture;
 const worker = new Worker('./capture-worker.js');
@@ -28,8 +32,14 @@ let stream: MediaStream | null = null;
 let generation = 0;
 let retryMs = RETRY_MIN_MS;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let healthyTimer: ReturnType<typeof setTimeout> | undefined;
+let starting = false;
 let workerBusy = false;
 
+// A worker that failed on a frame must not leave the loop waiting for an answer forever.
+worker.onerror = () => {
+  workerBusy = false;
+};
 worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
   workerBusy = false;
   if (event.data.text) void api?.decoded(event.data.text).catch(() => undefined);
@@ -42,8 +52,10 @@ async function start(): Promise<void> {
   if (!api || !settings) return;
   if (!settings.enabled) return void api.cameraState({ state: 'off', detail: null });
   void api.cameraState({ state: 'starting', detail: null });
+  let opened: MediaStream;
+  starting = true;
   try {
-    stream = await navigator.mediaDevices.getUserMedia({
+    opened = await navigator.mediaDevices.getUserMedia({
       audio: false,
       video: {
         ...(settings.deviceId ? { deviceId: { exact: settings.deviceId } } : {}),
@@ -54,14 +66,18 @@ async function start(): Promise<void> {
     });
   } catch (error) {
     return unavailable(mine, (error as DOMException).name || 'Error');
+  } finally {
+    starting = false;
   }
-  if (mine !== generation) return stream.getTracks().forEach((track) => track.stop());
-  const [track] = stream.getVideoTracks();
+  // A newer start (settings changed, device plugged in) superseded this one while it waited.
+  if (mine !== generation) return opened.getTracks().forEach((track) => track.stop());
+  stream = opened;
+  const [track] = opened.getVideoTracks();
   if (!track) return unavailable(mine, 'NoVideoTrack');
   track.addEventListener('ended', () => unavailable(mine, 'Ended')); // unplugged
   void api.cameraState({ state: 'running', detail: null });
-  retryMs = RETRY_MIN_MS;
-  void pump(track, mine, settings.fps);
+  healthyTimer = setTimeout(() => (retryMs = RETRY_MIN_MS), HEALTHY_AFTER_MS);
+  void pump(track, mine, settings.fps).then(() => unavailable(mine, 'FramesStopped'));
 }
 
 /** Reads frames as they come, keeps one per 1/fps while the worker is free, closes the rest. */
@@ -80,6 +96,8 @@ async function pump(track: MediaStreamTrack, mine: number, fps: number): Promise
     nextAt = now + interval;
     try {
       await sendToWorker(frame);
+    } catch {
+      workerBusy = false; // one frame that cannot be copied is skipped, not the end of scanning
     } finally {
       frame.close();
     }
@@ -91,15 +109,17 @@ async function sendToWorker(frame: VideoFrame): Promise<void> {
   const rect = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
   const buffer = new ArrayBuffer(frame.allocationSize());
   const layout = await frame.copyTo(buffer);
-  const planar = frame.format !== null && /^(I4|NV)/.test(frame.format);
+  const planar = frame.format !== null && PLANAR_8_BIT.has(frame.format);
   const first = layout[0] ?? { offset: 0, stride: rect.width * 4 };
   const message: FrameMessage = { buffer, offset: first.offset, stride: first.stride, width: rect.width, height: rect.height, planar };
   workerBusy = true;
   worker.postMessage(message, [buffer]);
 }
 
+/** Reports the camera gone and schedules a retry; a no-op for a superseded start. */
 function unavailable(mine: number, detail: string): void {
   if (mine !== generation) return;
+  generation++; // ends this start's frame loop
   stop();
   void api?.cameraState({ state: 'unavailable', detail: detail.slice(0, 120) });
   retryTimer = setTimeout(() => void start(), retryMs);
@@ -108,22 +128,29 @@ function unavailable(mine: number, detail: string): void {
 
 function stop(): void {
   clearTimeout(retryTimer);
+  clearTimeout(healthyTimer);
   stream?.getTracks().forEach((track) => track.stop());
   stream = null;
 }
 
+/** New settings reopen the camera; the same ones again (main repeats them when the bridge
+ * reconnects, and the first answer may cross the first push) change nothing. */
+function applySettings(next: CameraSettings): void {
+  if ((stream || starting) && JSON.stringify(next) === JSON.stringify(settings)) return;
+  settings = next;
+  retryMs = RETRY_MIN_MS;
+  void start();
+}
+
+function loadSettings(): void {
+  api?.cameraSettings().then(applySettings, () => setTimeout(loadSettings, RETRY_MIN_MS)); // main not reachable yet
+}
+
 if (api) {
-  api.onCameraSettings((next) => {
-    settings = next;
-    retryMs = RETRY_MIN_MS;
-    void start();
-  });
+  api.onCameraSettings(applySettings);
   // A camera plugged in while we wait: try at once rather than at the next backoff step.
   navigator.mediaDevices?.addEventListener('devicechange', () => {
-    if (!stream) void start();
+    if (!stream && !starting && settings?.enabled) void start();
   });
-  void api.cameraSettings().then((initial) => {
-    settings = initial;
-    void start();
-  });
+  loadSettings();
 }

@@ -10,28 +10,37 @@ import type { FrameMessage, WorkerAnswer } from './capture-messages';
 
 const PREVIEW_INTERVAL_MS = 500;
 const PREVIEW_WIDTH = 240;
+/** Larger previews are dropped: they must fit the bridge's message limit. */
+export const MAX_PREVIEW_BASE64 = 60_000;
+/**
+ * For this long after a code was read, every frame is decoded, changed or not: main must keep
+ * seeing a code that stays in view, or its 3 s duplicate window would lapse and the same code
+ * identify twice.
+ */
+const KEEP_DECODING_MS = 5000;
 
 const change = new FrameChangeDetector();
 let lastPreviewAt = -Infinity;
+let lastDecodedAt = -Infinity;
 
 self.onmessage = async (event: MessageEvent<FrameMessage>) => {
-  const frame = event.data;
-  const half = toHalfLuma(frame);
-  let text: string | null = null;
-  if (change.changed(half)) {
-    text = decodeQrPyramid(half);
-    // After a success, decode every frame again: main must keep seeing a code that stays in
-    // view, or its duplicate window would lapse and the same code identify twice.
-    if (text) change.reset();
+  const answer: WorkerAnswer = { text: null, preview: null };
+  try {
+    const half = toHalfLuma(event.data);
+    const now = performance.now();
+    const changed = change.changed(half);
+    if (changed || now - lastDecodedAt < KEEP_DECODING_MS) {
+      answer.text = decodeQrPyramid(half);
+      if (answer.text) lastDecodedAt = now;
+    }
+    if (now - lastPreviewAt >= PREVIEW_INTERVAL_MS) {
+      lastPreviewAt = now;
+      const jpeg = await jpegThumbnail(half).catch(() => null);
+      answer.preview = jpeg && jpeg.length <= MAX_PREVIEW_BASE64 ? jpeg : null;
+    }
+  } finally {
+    self.postMessage(answer); // always answer: the page waits for it before sending a frame
   }
-  let preview: string | null = null;
-  const now = performance.now();
-  if (now - lastPreviewAt >= PREVIEW_INTERVAL_MS) {
-    lastPreviewAt = now;
-    preview = await jpegThumbnail(half).catch(() => null);
-  }
-  const answer: WorkerAnswer = { text, preview };
-  self.postMessage(answer);
 };
 
 function toHalfLuma(frame: FrameMessage): LumaFrame {

@@ -40,6 +40,10 @@ async function onReady(): Promise<void> {
   core.session.subscribe((view) => bridge.publish('state', view));
   core.camera.onPreview((preview) => bridge.publish('preview', preview));
   core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));
+  capture.webContents.on('render-process-gone', () => {
+    core.camera.setState({ state: 'unavailable', detail: 'CapturePageGone' });
+    setTimeout(() => capture.webContents.reload(), 2000); // the camera path only; the UI is untouched
+  });
   setupWedgeInput(window, core);
   app.on('second-instance', () => window.focus());
   app.on('before-quit', () => void core.stop());

@@ -87,7 +87,7 @@ export const requests = {
   /** A small JPEG of the scene (base64), at most a few a second. */
   preview: {
     channel: 'capture:preview',
-    args: z.string().max(120_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+    args: z.string().max(60_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
     result: typed<void>(),
     page: 'capture',
     exposed: true,

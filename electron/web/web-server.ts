@@ -64,7 +64,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(body);
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     // Compare the raw path: parsing a hostile request line (e.g. "//") must not throw here.
     const pathname = (req.url ?? '').split('?')[0] ?? '';

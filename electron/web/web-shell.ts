@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { events } from '../shared/contract';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
 import { startWebServer } from './web-server';
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
 
   const core = await startKioskCore({ userDataDir, env: process.env });
   stopParts = [() => core.stop()];
-  const bridge = createWsBridge(createHandlers(core));
+  const bridge = createWsBridge(createHandlers(core), (page) =>
+    page === 'capture' ? [{ channel: events.cameraSettings.channel, payload: core.cameraSettings() }] : [],
+  );
   core.session.subscribe((view) => bridge.publish('state', view));
   core.camera.onPreview((preview) => bridge.publish('preview', preview));
   core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));

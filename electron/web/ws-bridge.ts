@@ -14,7 +14,8 @@ const RequestEnvelope = z.strictObject({
   arg: z.unknown().optional(),
 });
 
-const MAX_MESSAGE_BYTES = 8 * 1024;
+/** Room for the largest request: a camera preview (60,000 base64 characters) in its envelope. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface WsBridge {
   /** `page` is known from the URL the socket connected to, never from its messages. */
@@ -23,11 +24,16 @@ export interface WsBridge {
   closeAll(): void;
 }
 
-export function createWsBridge(handlers: Handlers): WsBridge {
+/**
+ * @param greet events to send a page as soon as it connects (a reconnecting capture page may
+ * have missed a settings change meanwhile).
+ */
+export function createWsBridge(handlers: Handlers, greet: (page: Page) => Array<{ channel: string; payload: unknown }> = () => []): WsBridge {
   const sockets = new Map<WebSocket, Page>();
   return {
     attach(socket, page) {
       sockets.set(socket, page);
+      for (const { channel, payload } of greet(page)) socket.send(JSON.stringify({ event: channel, payload }));
       socket.on('close', () => sockets.delete(socket));
       socket.on('message', (data, isBinary) => {
         const text = isBinary ? '' : data.toString();

@@ -34,6 +34,8 @@ describe('the app protocol', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("frame-src 'none'"); // Electron frames nothing (the capture page is its own window)
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 
   it('never serves a file outside the renderer folder, or for another host', async () => {

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
 import { createWsBridge } from '../../electron/web/ws-bridge';
 
@@ -66,5 +66,35 @@ describe('the web shell server', () => {
     server = null;
     expect(performance.now() - started).toBeLessThan(1000);
     client.terminate();
+  });
+});
+
+describe('the capture page socket', () => {
+  it('carries a full-size preview, and greets the page with what it must know', async () => {
+    const received: string[] = [];
+    const handlers = {
+      getState: () => ({ screen: 'ready' as const }),
+      done: () => undefined,
+      keyInput: () => undefined,
+      cameraSettings: () => ({ enabled: true, deviceId: null, fps: 10 }),
+      decoded: () => undefined,
+      cameraState: () => undefined,
+      preview: (jpeg: string) => void received.push(jpeg),
+    };
+    const bridge = createWsBridge(handlers, (page) => (page === 'capture' ? [{ channel: 'capture:settings-changed', payload: { enabled: true, deviceId: null, fps: 10 } }] : []));
+    server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge });
+    const client = new WebSocket(`${server.url.replace('http', 'ws')}capture-bridge`, { origin: new URL(server.url).origin });
+    const messages: string[] = [];
+    client.on('message', (data) => messages.push(data.toString()));
+    await new Promise((resolve) => client.once('open', resolve));
+    const jpeg = 'A'.repeat(59_996) + '==';
+    client.send(JSON.stringify({ id: 1, channel: 'capture:preview', arg: jpeg }));
+    client.send(JSON.stringify({ id: 2, channel: 'kiosk:done' })); // a UI request on the capture socket
+    await vi.waitFor(() => expect(messages).toHaveLength(3));
+    expect(JSON.parse(messages[0] ?? '')).toEqual({ event: 'capture:settings-changed', payload: { enabled: true, deviceId: null, fps: 10 } });
+    expect(JSON.parse(messages[1] ?? '')).toMatchObject({ id: 1, ok: true });
+    expect(JSON.parse(messages[2] ?? '')).toMatchObject({ id: 2, ok: false, error: expect.stringContaining('Unknown channel') });
+    expect(received).toEqual([jpeg]);
+    client.close();
   });
 });

@@ -1,8 +1,11 @@
 /**
- * The UI's Content-Security-Policy, sent as a header by both shells. Nothing but the app's own
- * scripts and styles; no network from the renderer except, in the web shell, its own bridge.
+ * The pages' Content-Security-Policy, sent as a header by both shells. Nothing but the app's own
+ * scripts, styles and workers; no network from a page except, in the web shell, its own bridge.
+ * Only the web shell frames a page (its UI embeds the capture page, where Electron opens a
+ * hidden window instead).
  */
 export function contentSecurityPolicy(options: { bridgeOrigin?: string } = {}): string {
+  const web = options.bridgeOrigin !== undefined;
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -10,11 +13,10 @@ export function contentSecurityPolicy(options: { bridgeOrigin?: string } = {}): 
     "img-src 'self' data:",
     "font-src 'self'",
     "worker-src 'self'",
-    // The web shell's UI embeds the capture page, as Electron's main opens its hidden window.
-    "frame-src 'self'",
     `connect-src ${options.bridgeOrigin ?? "'none'"}`,
+    `frame-src ${web ? "'self'" : "'none'"}`,
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'self'",
+    `frame-ancestors ${web ? "'self'" : "'none'"}`,
   ].join('; ');
 }
