@@ -53,13 +53,20 @@ async function cameraBrowser(videoFile: string): Promise<Browser> {
   return browser;
 }
 
-test.use({
+/** A kiosk config on the recording back end (known only once it started, hence a fixture). */
+function kioskConfig(overrides: { idleResetSeconds?: number; camera?: Record<string, unknown> } = {}) {
   // Playwright reads a fixture's dependencies from this destructuring, so it must stay, empty.
   // eslint-disable-next-line no-empty-pattern
-  kioskConfig: async ({}, use: (config: unknown) => Promise<void>) => {
-    await use({ idleResetSeconds: 30, identify: { baseUrl: backEnd.baseUrl, token: 'cam-token' }, scanners: { camera: { fps: FPS } } });
-  },
-});
+  return async ({}, use: (config: unknown) => Promise<void>) => {
+    await use({
+      idleResetSeconds: overrides.idleResetSeconds ?? 30,
+      identify: { baseUrl: backEnd.baseUrl, token: 'cam-token' },
+      scanners: { camera: { fps: FPS, ...overrides.camera } },
+    });
+  };
+}
+
+test.use({ kioskConfig: kioskConfig() });
 
 test('a loyalty ID shown to the camera identifies the member, with exactly one identify request', async ({ kiosk }) => {
   const page = await (await cameraBrowser(await video(10, 40, LOYALTY_ID))).newPage();
@@ -73,12 +80,7 @@ test('a loyalty ID shown to the camera identifies the member, with exactly one i
 });
 
 test.describe('after the result screen has reset', () => {
-  test.use({
-    // eslint-disable-next-line no-empty-pattern
-    kioskConfig: async ({}, use: (config: unknown) => Promise<void>) => {
-      await use({ idleResetSeconds: 3, identify: { baseUrl: backEnd.baseUrl, token: 'cam-token' }, scanners: { camera: { fps: FPS } } });
-    },
-  });
+  test.use({ kioskConfig: kioskConfig({ idleResetSeconds: 3 }) });
 
   test('taking the code away and showing it again identifies again', async ({ kiosk }) => {
     // 4 s without the code (longer than the 3 s duplicate window), then 1 s with it; it loops.
@@ -106,12 +108,7 @@ test('an empty scene never triggers an identification', async ({ kiosk }) => {
 });
 
 test.describe('a camera that cannot be opened', () => {
-  test.use({
-    // eslint-disable-next-line no-empty-pattern
-    kioskConfig: async ({}, use: (config: unknown) => Promise<void>) => {
-      await use({ idleResetSeconds: 30, identify: { baseUrl: backEnd.baseUrl, token: 'cam-token' }, scanners: { camera: { deviceId: 'no-such-camera' } } });
-    },
-  });
+  test.use({ kioskConfig: kioskConfig({ camera: { deviceId: 'no-such-camera' } }) });
 
   test('is reported, and the wedge scanner keeps working', async ({ kiosk }) => {
     const page = await (await cameraBrowser(await video(10, 0, null))).newPage();

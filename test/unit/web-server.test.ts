@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
 import { createWsBridge } from '../../electron/web/ws-bridge';
+import type { Handlers } from '../../electron/shared/contract';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-web-server-'));
 writeFileSync(path.join(dir, 'index.html'), '<html><head></head><body>kiosk</body></html>');
@@ -18,17 +19,21 @@ afterEach(async () => {
   server = null;
 });
 
-async function start(): Promise<WebServer> {
-  const handlers = {
+function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
     getState: () => ({ screen: 'ready' as const }),
     done: () => undefined,
     keyInput: () => undefined,
-    cameraSettings: () => ({ enabled: false, deviceId: null, fps: 10 }),
+    cameraSettings: () => ({ enabled: true, deviceId: null, fps: 10 }),
     decoded: () => undefined,
     cameraState: () => undefined,
     preview: () => undefined,
+    ...overrides,
   };
-  server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge: createWsBridge(handlers) });
+}
+
+async function start(): Promise<WebServer> {
+  server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge: createWsBridge(stubHandlers()) });
   return server;
 }
 
@@ -72,15 +77,7 @@ describe('the web shell server', () => {
 describe('the capture page socket', () => {
   it('carries a full-size preview, and greets the page with what it must know', async () => {
     const received: string[] = [];
-    const handlers = {
-      getState: () => ({ screen: 'ready' as const }),
-      done: () => undefined,
-      keyInput: () => undefined,
-      cameraSettings: () => ({ enabled: true, deviceId: null, fps: 10 }),
-      decoded: () => undefined,
-      cameraState: () => undefined,
-      preview: (jpeg: string) => void received.push(jpeg),
-    };
+    const handlers = stubHandlers({ preview: (jpeg) => void received.push(jpeg) });
     const bridge = createWsBridge(handlers, (page) => (page === 'capture' ? [{ channel: 'capture:settings-changed', payload: { enabled: true, deviceId: null, fps: 10 } }] : []));
     server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge });
     const client = new WebSocket(`${server.url.replace('http', 'ws')}capture-bridge`, { origin: new URL(server.url).origin });
