@@ -5,23 +5,14 @@
  * the scanner's keys from the UI, and opens the hidden camera capture page, as Electron's main
  * opens its hidden capture window.
  */
-import { events, requests } from '../shared/contract';
+import { requests } from '../shared/contract';
 import { buildPageApi } from '../shared/kiosk-api';
 import { isPrintableKey, KeyWithholder } from '../shared/key-policy';
 import { connectWsTransport } from './ws-transport';
 
+// Main greets every (re)connection with the current session state, so a page whose socket
+// dropped catches up without asking.
 const transport = connectWsTransport('bridge');
-
-// Re-sync after a reconnect: the session may have moved on meanwhile.
-const stateListeners: Array<(payload: unknown) => void> = [];
-transport.onOpen(() => {
-  for (const listener of stateListeners) void transport.invoke(requests.getState.channel, undefined).then(listener);
-});
-const listen = transport.listen;
-transport.listen = (channel, listener) => {
-  if (channel === events.state.channel) stateListeners.push(listener);
-  return listen(channel, listener);
-};
 
 const withholder = new KeyWithholder();
 window.addEventListener(

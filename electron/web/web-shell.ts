@@ -38,8 +38,11 @@ async function main(): Promise<void> {
 
   const core = await startKioskCore({ userDataDir, env: process.env });
   stopParts = [() => core.stop()];
+  // A page that (re)connects is told what it may have missed while the socket was down.
   const bridge = createWsBridge(createHandlers(core), (page) =>
-    page === 'capture' ? [{ channel: events.cameraSettings.channel, payload: core.cameraSettings() }] : [],
+    page === 'capture'
+      ? [{ channel: events.cameraSettings.channel, payload: core.cameraSettings() }]
+      : [{ channel: events.state.channel, payload: core.session.view() }],
   );
   core.session.subscribe((view) => bridge.publish('state', view));
   core.camera.onPreview((preview) => bridge.publish('preview', preview));

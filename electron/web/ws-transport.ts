@@ -6,15 +6,9 @@ import type { BridgeTransport } from '../shared/kiosk-api';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
-export interface WsTransport extends BridgeTransport {
-  /** Called after every (re)connection, e.g. to re-sync state. */
-  onOpen(listener: () => void): void;
-}
-
-export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): WsTransport {
+export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): BridgeTransport {
   const tokenPath = location.pathname.match(/^\/[^/]+\//)?.[0] ?? '/';
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const openListeners: Array<() => void> = [];
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
   let socket: WebSocket | null = null;
@@ -27,7 +21,6 @@ export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): WsTra
     ws.onopen = () => {
       retryMs = 250;
       for (const message of queue.splice(0)) ws.send(message);
-      for (const listener of openListeners) listener();
     };
     ws.onmessage = (message) => receive(String(message.data));
     ws.onclose = () => {
@@ -70,9 +63,6 @@ export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): WsTra
       set.add(listener);
       listeners.set(channel, set);
       return () => void set.delete(listener);
-    },
-    onOpen(listener) {
-      openListeners.push(listener);
     },
   };
 }

@@ -45,3 +45,22 @@ test('a new scan on a result screen starts a new identification', async ({ page,
   await expect(page.getByRole('heading', { name: 'Hi Ingrid!' })).toBeVisible();
   await expect(page.getByTestId('points')).toHaveText('2,750 points');
 });
+
+test('a page whose bridge reconnects is greeted with the current state', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  await wedgeScan(page, '123456');
+  await expect(page.locator('[data-screen="member"]')).toBeVisible();
+  const first = await page.evaluate(
+    (url) =>
+      new Promise<{ event: string; payload: { screen: string } }>((resolve) => {
+        const socket = new WebSocket(url); // what the page bridge does after a dropped connection
+        socket.onmessage = (message) => {
+          resolve(JSON.parse(String(message.data)));
+          socket.close();
+        };
+      }),
+    `${kiosk.url.replace('http', 'ws')}bridge`,
+  );
+  expect(first).toMatchObject({ event: 'kiosk:state', payload: { screen: 'member' } });
+});

@@ -19,7 +19,7 @@ afterEach(async () => {
   server = null;
 });
 
-function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
+function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     getState: () => ({ screen: 'ready' as const }),
     done: () => undefined,
@@ -33,7 +33,7 @@ function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
 }
 
 async function start(): Promise<WebServer> {
-  server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge: createWsBridge(stubHandlers()) });
+  server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge: createWsBridge(fakeHandlers()) });
   return server;
 }
 
@@ -77,7 +77,7 @@ describe('the web shell server', () => {
 describe('the capture page socket', () => {
   it('carries a full-size preview, and greets the page with what it must know', async () => {
     const received: string[] = [];
-    const handlers = stubHandlers({ preview: (jpeg) => void received.push(jpeg) });
+    const handlers = fakeHandlers({ preview: (jpeg) => void received.push(jpeg) });
     const bridge = createWsBridge(handlers, (page) => (page === 'capture' ? [{ channel: 'capture:settings-changed', payload: { enabled: true, deviceId: null, fps: 10 } }] : []));
     server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge });
     const client = new WebSocket(`${server.url.replace('http', 'ws')}capture-bridge`, { origin: new URL(server.url).origin });
