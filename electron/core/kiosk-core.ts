@@ -9,11 +9,15 @@ import { ConfigSchema, type KioskConfig } from './config/config-schema';
 import { loadConfig, type ConfigResult, type ConfigSource } from './config/load-config';
 import { watchConfigFile } from './config/watch-config';
 import { identify, type IdentifyTarget } from './identify/identify-client';
+import { identifyScan } from './identify/identify-scan';
 import { createLogger, type Logger } from './log/logger';
 import { SANDBOX_CATALOG } from './sandbox/sandbox-members';
 import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
 import { WedgeDetector, type TimedKey } from './scan/wedge-detector';
 import { SessionMachine, type SessionSettings } from './session/session-machine';
+import { CheckInSender } from './vipps/check-in-sender';
+import { VippsClient } from './vipps/vipps-client';
+import type { VippsTarget } from './vipps/vipps-target';
 
 export interface KioskCoreOptions {
   /** Where `config.json` lives when `KIOSK_CONFIG` is unset. */
@@ -50,22 +54,51 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   let source: ConfigSource = { kind: 'defaults', path: '' };
   let sandbox: SandboxServer | null = null;
   let wedge: WedgeDetector | null = null;
+  /** Kept across reloads while its target is unchanged, so its access token stays cached. */
+  let vipps: VippsClient | null = null;
+  const checkIns = new CheckInSender({ log });
 
   const target = (): IdentifyTarget =>
     config.identify
       ? { baseUrl: config.identify.baseUrl, token: config.identify.token ?? '', timeoutMs: config.identify.timeoutMs, content: config.identify.content }
       : { baseUrl: sandbox?.baseUrl ?? 'http://127.0.0.1:9', token: sandbox?.token ?? '', timeoutMs: SANDBOX_TIMEOUT_MS, content: false };
 
+  /** The configured Vipps, else on the sandbox the sandbox's; null: no exchange, no check-in. */
+  const vippsTarget = (): VippsTarget | null => {
+    const configured = config.vipps;
+    if (configured) {
+      return {
+        baseUrl: configured.baseUrl,
+        clientId: configured.clientId,
+        clientSecret: configured.clientSecret ?? '',
+        subscriptionKey: configured.subscriptionKey ?? '',
+        merchantSerialNumber: configured.merchantSerialNumber,
+        loyaltyProgramName: configured.loyaltyProgramName ?? null,
+        timeoutMs: configured.timeoutMs,
+      };
+    }
+    if (config.identify || !sandbox) return null;
+    return { baseUrl: sandbox.baseUrl, ...sandbox.vipps, loyaltyProgramName: 'Sandbox Rewards', timeoutMs: SANDBOX_TIMEOUT_MS };
+  };
+
   const settings = (): SessionSettings => ({
     idleResetSeconds: config.idleResetSeconds,
-    deadlineMs: target().timeoutMs + DEADLINE_MARGIN_MS,
+    // A token-form Vipps code costs a token and an exchange before the identify call.
+    deadlineMs: (scanKind) =>
+      target().timeoutMs + DEADLINE_MARGIN_MS + (scanKind === 'vippsToken' && vipps ? 2 * vipps.target.timeoutMs : 0),
     duplicateWindowMs: DUPLICATE_WINDOW_MS,
     catalog: config.identify ? config.catalog : { ...SANDBOX_CATALOG, ...config.catalog },
   });
 
   const session = new SessionMachine({
     identify: (scan, signal) =>
-      identify(target(), { identifier: scan.identifier, storeId: config.storeId, terminalId: config.terminalId, hasLoyalty: config.hasLoyalty }, signal),
+      identifyScan(scan, signal, {
+        identify: (identifier, callSignal) =>
+          identify(target(), { identifier, storeId: config.storeId, terminalId: config.terminalId, hasLoyalty: config.hasLoyalty }, callSignal),
+        vipps: () => vipps,
+        // After the screen: the session publishes the outcome in the same turn, the check-in starts later.
+        checkIn: (client, phoneNumber, isMember) => setImmediate(() => void checkIns.send(client, phoneNumber, isMember)),
+      }),
     settings,
     now: () => performance.now(),
     onOutcome: (event) => log.info('session', { ...event }),
@@ -96,10 +129,17 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       sandbox = null;
       await retired.close();
     }
+    const nextVipps = vippsTarget();
+    if (JSON.stringify(nextVipps) !== JSON.stringify(vipps?.target ?? null)) vipps = nextVipps ? new VippsClient(nextVipps) : null;
     wedge = config.scanners.keyboard.enabled
-      ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, onScan: (text) => session.scan(text) })
+      ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, layout: config.scanners.keyboard.layout, onScan: (text) => session.scan(text) })
       : null;
-    log.info('config-loaded', { source: source.kind, path: source.path, backEnd: config.identify ? 'identify' : 'sandbox' });
+    log.info('config-loaded', {
+      source: source.kind,
+      path: source.path,
+      backEnd: config.identify ? 'identify' : 'sandbox',
+      vipps: config.vipps ? 'configured' : vipps ? 'sandbox' : 'off',
+    });
     session.setConfigProblem(null);
     if (cameraChanged) for (const listener of cameraListeners) listener(cameraSettings());
   }
@@ -134,6 +174,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     async stop() {
       stopWatching();
       session.dispose();
+      await checkIns.stop();
       await sandbox?.close();
       sandbox = null;
     },

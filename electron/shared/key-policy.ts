@@ -19,8 +19,9 @@ export interface KeyLike {
   meta: boolean;
 }
 
+/** A key that types (or, as a dead key, starts typing) a character: a scanner's, never the UI's. */
 export function isPrintableKey(key: KeyLike): boolean {
-  return [...key.key].length === 1 && !key.ctrl && !key.alt && !key.meta;
+  return ([...key.key].length === 1 || key.key === 'Dead') && !key.ctrl && !key.alt && !key.meta;
 }
 
 export function isBurstTerminator(key: KeyLike): boolean {

@@ -20,7 +20,9 @@ export type CodeProblemReason =
   | 'alreadyUsed'
   | 'invalidCode'
   | 'identificationFailed'
-  | 'typeDisabled';
+  | 'typeDisabled'
+  /** A token-form Vipps code on a kiosk without a Vipps set-up (it cannot be exchanged). */
+  | 'vippsNotAccepted';
 
 /** Why the loyalty service could not answer; never the customer's fault. */
 export type ServiceProblemReason = 'timeout' | 'unreachable' | 'serverError' | 'badAnswer';
@@ -45,7 +47,8 @@ export type SessionView =
   | { screen: 'ready' }
   | { screen: 'identifying' }
   | { screen: 'member'; member: MemberView; resetInSeconds: number }
-  | { screen: 'notMember'; resetInSeconds: number }
+  /** `vippsCheckIn`: Vipps was asked to show the customer how to join on their phone. */
+  | { screen: 'notMember'; vippsCheckIn: boolean; resetInSeconds: number }
   | { screen: 'codeProblem'; reason: CodeProblemReason; resetInSeconds: number }
   | { screen: 'serviceProblem'; reason: ServiceProblemReason; resetInSeconds: number }
   /** `resetInSeconds` is null when only staff can clear it (an invalid configuration). */

@@ -28,7 +28,7 @@ function Screen({ view }: { view: SessionView }) {
     case 'member':
       return <MemberScreen member={view.member} resetInSeconds={view.resetInSeconds} />;
     case 'notMember':
-      return <NotMemberScreen resetInSeconds={view.resetInSeconds} />;
+      return <NotMemberScreen vippsCheckIn={view.vippsCheckIn} resetInSeconds={view.resetInSeconds} />;
     case 'codeProblem':
       return <CodeProblemScreen reason={view.reason} resetInSeconds={view.resetInSeconds} />;
     case 'serviceProblem':

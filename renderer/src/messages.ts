@@ -19,6 +19,7 @@ export const codeProblemText: Record<CodeProblemReason, { title: string; body: s
   invalidCode: { title: 'That code did not work', body: 'Refresh the code in your app and scan again.' },
   identificationFailed: { title: 'We could not identify you', body: 'Refresh the code in your app and scan again, or ask at the till.' },
   typeDisabled: { title: 'This kind of code is not accepted here', body: 'Show the one-time code from your app instead.' },
+  vippsNotAccepted: { title: 'This Vipps code is not accepted here', body: 'Show the QR code from the loyalty app instead.' },
 };
 
 export const serviceProblemText: Record<ServiceProblemReason, { title: string; body: string }> = {
@@ -28,7 +29,12 @@ export const serviceProblemText: Record<ServiceProblemReason, { title: string; b
   badAnswer: { title: 'Sorry, we cannot check your points right now', body: 'The loyalty service sent an answer we could not read. Please try again, or ask at the till.' },
 };
 
-export const notMemberText = { title: 'You are not a member yet', body: 'Join in the app to collect points on every visit.' };
+export const notMemberText = {
+  title: 'You are not a member yet',
+  body: 'Join our loyalty programme to collect points on every visit.',
+  /** Vipps was told: the customer's phone now shows how to join. */
+  vippsBody: 'Check your phone: Vipps shows you how to join and start collecting points today.',
+};
 
 export const needsStaffText = {
   title: 'Please ask a member of staff',

@@ -97,15 +97,52 @@ describe('parseScan', () => {
     });
   });
 
-  describe('recognises Vipps personal QR codes but does not take them', () => {
+  describe('Vipps personal QR codes', () => {
     it.each([
-      ['phone form', 'https://qr.vipps.no/28/2/01/031/4712345678?v=1'],
-      ['token form', 'https://qr.vipps.no/p/abc'],
-      ['upper-case scheme and host', 'HTTPS://QR.VIPPS.NO/p/abc'],
-      ['http scheme', 'http://qr.vipps.no/p/abc'],
-      ['with scanner framing', '\x1dhttps://qr.vipps.no/p/abc\r\n'],
-    ])('%s', (_label, raw) => {
-      expect(parseScan(raw)).toEqual({ ok: false, reason: 'vippsNotSupported' });
+      ['phone form', 'https://qr.vipps.no/28/2/01/031/4712345678?v=1', '4712345678'],
+      ['phone form without the version', 'https://qr.vipps.no/28/2/01/031/4798765432', '4798765432'],
+      ['upper-case scheme and host', 'HTTPS://QR.VIPPS.NO/28/2/01/031/4712345678?v=1', '4712345678'],
+      ['with scanner framing', '\x1dhttps://qr.vipps.no/28/2/01/031/4712345678?v=1\r\n', '4712345678'],
+    ])('take the number from the %s', (_label, raw, identifier) => {
+      expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'vippsPhone', identifier } });
+    });
+
+    it.each([
+      ['a token', 'https://qr.vipps.no/p/abc', 'https://qr.vipps.no/p/abc'],
+      ['a long URL-safe token', `https://qr.vipps.no/p/${'Ab0_-'.repeat(20)}`, `https://qr.vipps.no/p/${'Ab0_-'.repeat(20)}`],
+      ['upper-case scheme and host (sent canonical)', 'HTTPS://QR.Vipps.NO/p/AbC', 'https://qr.vipps.no/p/AbC'],
+    ])('keep the whole token-form code for the exchange: %s', (_label, raw, qrCode) => {
+      expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'vippsToken', qrCode } });
+    });
+
+    it.each([
+      ['plain http', 'http://qr.vipps.no/28/2/01/031/4712345678?v=1'],
+      ['plain http, token form', 'http://qr.vipps.no/p/abc'],
+      ['a longer number', 'https://qr.vipps.no/28/2/01/031/47123456789?v=1'],
+      ['a shorter number', 'https://qr.vipps.no/28/2/01/031/471234567?v=1'],
+      ['a number outside Norway', 'https://qr.vipps.no/28/2/01/031/4512345678?v=1'],
+      ['extra path parts', 'https://qr.vipps.no/28/2/01/031/4712345678/x?v=1'],
+      ['an extra path part before', 'https://qr.vipps.no/x/28/2/01/031/4712345678'],
+      ['a trailing slash', 'https://qr.vipps.no/28/2/01/031/4712345678/'],
+      ['a token with a slash', 'https://qr.vipps.no/p/abc/def'],
+      ['an empty token', 'https://qr.vipps.no/p/'],
+      ['another query', 'https://qr.vipps.no/28/2/01/031/4712345678?v=1&next=https://evil.example'],
+      ['a fragment', 'https://qr.vipps.no/p/abc#x'],
+      ['a port', 'https://qr.vipps.no:8443/p/abc'],
+      ['a percent-escape', 'https://qr.vipps.no/p/ab%2Fc'],
+    ])('refuse %s', (_label, raw) => {
+      expect(parseScan(raw)).toEqual({ ok: false, reason: 'vippsMalformed' });
+    });
+
+    it.each([
+      ['a look-alike host', 'https://qr.vipps.no.evil.example/28/2/01/031/4712345678?v=1'],
+      ['a look-alike domain', 'https://qr-vipps.no/p/abc'],
+      ['a sub-domain', 'https://x.qr.vipps.no/p/abc'],
+      ['userinfo', 'https://qr.vipps.no@evil.example/p/abc'],
+      ['a backslash', 'https:\\qr.vipps.no/p/abc'],
+    ])('refuse %s as not a loyalty code', (_label, raw) => {
+      expect(parseScan(raw)).toEqual({ ok: false, reason: 'unknownFormat' });
     });
   });
+
 });

@@ -7,7 +7,7 @@ import type { SessionView } from '../../electron/shared/session-view';
 
 const SETTINGS: SessionSettings = {
   idleResetSeconds: 5,
-  deadlineMs: 3000,
+  deadlineMs: () => 3000,
   duplicateWindowMs: 3000,
   catalog: { 'PLU-1': 'Whopper Jr.' },
 };

@@ -14,7 +14,8 @@ type RecordedKey = TimedKey & { code: string; shift: boolean };
 type Mods = Partial<Pick<RecordedKey, 'ctrl' | 'alt' | 'meta' | 'shift'>>;
 
 function key(k: string, time: number, mods: Mods = {}): RecordedKey {
-  return { key: k, code: codeOf(k), ctrl: false, alt: false, meta: false, shift: false, time, ...mods };
+  // A scanner types a capital with Shift held, like anyone on a US keyboard.
+  return { key: k, code: codeOf(k), ctrl: false, alt: false, meta: false, shift: /^[A-Z]$/.test(k), time, ...mods };
 }
 
 function codeOf(k: string): string {

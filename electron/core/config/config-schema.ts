@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BURST_TERMINATOR_WINDOW_MS } from '../../shared/key-policy';
+import { SCANNER_LAYOUTS } from '../scan/keyboard-layouts';
 import { JITTER_FACTOR } from '../scan/wedge-detector';
 
 /** A burst's final Enter may come JITTER_FACTOR × maxInterKeyMs late and must still be withheld. */
@@ -26,13 +27,16 @@ const IdentifySchema = z.strictObject({
   timeoutMs: z.int().min(500).max(60_000).default(5000),
 });
 
+/** From the Vipps portal (README, "Vipps"); the two secrets may instead come from the environment. */
 const VippsSchema = z.strictObject({
   baseUrl: httpUrl,
-  clientId: text(256).optional(),
+  clientId: text(256),
   clientSecret: text(4096).optional(),
   subscriptionKey: text(256).optional(),
-  merchantSerialNumber: text(64).optional(),
+  merchantSerialNumber: text(64),
+  /** Shown on the customer's phone. Sent only when set: Vipps' published v1.0.2 dropped it. */
   loyaltyProgramName: text(100).optional(),
+  timeoutMs: z.int().min(500).max(60_000).default(5000),
 });
 
 const ScannersSchema = z.strictObject({
@@ -48,6 +52,12 @@ const ScannersSchema = z.strictObject({
       enabled: z.boolean().default(true),
       /** The largest average gap between a scanner burst's keys; people type slower. */
       maxInterKeyMs: z.int().min(5).max(MAX_INTER_KEY_MS_LIMIT).default(30),
+      /**
+       * The keyboard layout the scanner types in (most ship as US). Its keys are read by their
+       * physical position through this layout, whatever layout the OS uses; "host" trusts the
+       * characters the OS produced (scanner and OS set to the same layout).
+       */
+      layout: z.enum(SCANNER_LAYOUTS).default('us'),
     })
     .prefault({}),
   serial: z

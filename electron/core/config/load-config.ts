@@ -17,6 +17,8 @@ export type ConfigResult =
 /** Environment variables that may carry secrets instead of the file. */
 export const SECRET_ENV = {
   identifyToken: 'KIOSK_IDENTIFY_TOKEN',
+  vippsClientSecret: 'KIOSK_VIPPS_CLIENT_SECRET',
+  vippsSubscriptionKey: 'KIOSK_VIPPS_SUBSCRIPTION_KEY',
 } as const;
 
 /** `KIOSK_CONFIG` when set, else `config.json` in the user-data folder. */
@@ -57,15 +59,19 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     return { ok: false, error: `Configuration ${where(source)} is invalid: ${formatIssues(parsed.error)}`, source };
   }
   const config = parsed.data;
-  const envToken = env[SECRET_ENV.identifyToken]?.trim();
-  if (config.identify && envToken) config.identify.token = envToken;
-  if (config.identify && !config.identify.token) {
-    return {
-      ok: false,
-      error: `Configuration ${where(source)} is invalid: identify.token: missing (set it in the file or in ${SECRET_ENV.identifyToken})`,
-      source,
-    };
+  const fromEnv = (name: keyof typeof SECRET_ENV) => env[SECRET_ENV[name]]?.trim() || undefined;
+  const missing: string[] = [];
+  if (config.identify) {
+    config.identify.token = fromEnv('identifyToken') ?? config.identify.token;
+    if (!config.identify.token) missing.push(`identify.token: missing (set it in the file or in ${SECRET_ENV.identifyToken})`);
   }
+  if (config.vipps) {
+    config.vipps.clientSecret = fromEnv('vippsClientSecret') ?? config.vipps.clientSecret;
+    config.vipps.subscriptionKey = fromEnv('vippsSubscriptionKey') ?? config.vipps.subscriptionKey;
+    if (!config.vipps.clientSecret) missing.push(`vipps.clientSecret: missing (set it in the file or in ${SECRET_ENV.vippsClientSecret})`);
+    if (!config.vipps.subscriptionKey) missing.push(`vipps.subscriptionKey: missing (set it in the file or in ${SECRET_ENV.vippsSubscriptionKey})`);
+  }
+  if (missing.length) return { ok: false, error: `Configuration ${where(source)} is invalid: ${missing.join('; ')}`, source };
   return { ok: true, config, source };
 }
 

@@ -18,7 +18,8 @@ export interface IdentifiedMember {
 
 export type IdentifyOutcome =
   | { kind: 'member'; member: IdentifiedMember }
-  | { kind: 'notFound' }
+  /** `vippsCheckIn`: the customer's phone was told (a Vipps code on a kiosk set up for Vipps). */
+  | { kind: 'notFound'; vippsCheckIn?: boolean }
   | { kind: 'codeProblem'; reason: CodeProblemReason }
   | { kind: 'credentialsRefused'; status: number }
   | { kind: 'serviceProblem'; reason: ServiceProblemReason; detail: string };

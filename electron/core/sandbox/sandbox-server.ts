@@ -1,17 +1,23 @@
 /**
- * The embedded sandbox: a loopback HTTP server that speaks the identify protocol with seeded
- * members, so a fresh install (no `identify` config) shows a working kiosk. Its bearer token is
- * made anew at every start, so the client's Authorization header is really exercised.
+ * The embedded sandbox: a loopback HTTP server that speaks the identify protocol, and Vipps'
+ * token, QR exchange and check-in, with seeded members, so a fresh install (no `identify`
+ * config) shows a working kiosk. Its credentials are made anew at every start, so the
+ * clients' Authorization headers are really exercised.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { parseJson, readBody, send } from './sandbox-http';
 import { SANDBOX_ANSWERS } from './sandbox-members';
+import { SandboxVipps, type SandboxVippsCredentials } from './sandbox-vipps';
 
 export interface SandboxServer {
   baseUrl: string;
+  /** The identify bearer token. */
   token: string;
+  /** Vipps' credentials for this sandbox (same base URL). */
+  vipps: SandboxVippsCredentials;
   close(): Promise<void>;
 }
 
@@ -21,12 +27,11 @@ const IdentifyBody = z.object({
   content: z.boolean().optional(),
 });
 
-const MAX_BODY_BYTES = 16 * 1024;
-
 export async function startSandboxServer(): Promise<SandboxServer> {
   const token = randomBytes(18).toString('base64url');
+  const vipps = new SandboxVipps();
   const server = http.createServer((req, res) => {
-    void handle(req, res, token).catch(() => {
+    void handle(req, res, token, vipps).catch(() => {
       if (!res.headersSent) send(res, 500, { error: { code: 'InternalError' } });
     });
   });
@@ -38,6 +43,7 @@ export async function startSandboxServer(): Promise<SandboxServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     token,
+    vipps: vipps.credentials,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -46,17 +52,13 @@ export async function startSandboxServer(): Promise<SandboxServer> {
   };
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, token: string): Promise<void> {
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, token: string, vipps: SandboxVipps): Promise<void> {
+  if (await vipps.handle(req, res)) return;
   if (req.method !== 'POST' || req.url !== '/loyalty/v2/identify') return send(res, 404, { error: { code: 'NotFound' } });
   if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { code: 'Unauthorized' } });
-  const raw = await readBody(req);
-  let body: z.infer<typeof IdentifyBody>;
-  try {
-    body = IdentifyBody.parse(JSON.parse(raw ?? ''));
-  } catch {
-    return send(res, 400, { error: { code: 'InvalidIdentifier' } });
-  }
-  const answer = SANDBOX_ANSWERS[body.identifier.toLowerCase()];
+  const body = IdentifyBody.safeParse(parseJson(await readBody(req)));
+  if (!body.success) return send(res, 400, { error: { code: 'InvalidIdentifier' } });
+  const answer = SANDBOX_ANSWERS[body.data.identifier.toLowerCase()];
   if (!answer) return send(res, 404, { error: { code: 'UserNotFound' } });
   switch (answer.kind) {
     case 'member':
@@ -69,24 +71,4 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, token
     case 'silent':
       return; // never answers: the client's deadline must handle it
   }
-}
-
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }

@@ -4,16 +4,22 @@
  * control characters before any pattern is tried.
  */
 
+import { looksLikeVippsQr, parseVippsQr } from './vipps-qr';
+
 export type ParsedScan =
   | { kind: 'otp'; identifier: string }
-  | { kind: 'loyaltyId'; identifier: string };
+  | { kind: 'loyaltyId'; identifier: string }
+  /** A Vipps personal QR code with the phone number in it (digits with country code). */
+  | { kind: 'vippsPhone'; identifier: string }
+  /** A Vipps personal QR code holding a token: Vipps exchanges the whole code for the number. */
+  | { kind: 'vippsToken'; qrCode: string };
 
 export type ScanRejection =
   | 'empty'
   | 'tooLong'
   | 'controlCharacters'
-  /** A Vipps personal QR code: recognised, but this kiosk does not take them yet. */
-  | 'vippsNotSupported'
+  /** Claims to be a Vipps QR code (its host) but is not one of the two forms. */
+  | 'vippsMalformed'
   | 'unknownFormat';
 
 export type ScanParseResult = { ok: true; scan: ParsedScan } | { ok: false; reason: ScanRejection };
@@ -27,7 +33,6 @@ const FRAMING = /^[\r\n\t\x1d ]+|[\r\n\t\x1d ]+$/g;
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
 const OTP = /^[0-9]{6}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const VIPPS = /^https?:\/\/qr\.vipps\.no\//i;
 
 export function parseScan(raw: string): ScanParseResult {
   if (raw.length > MAX_SCAN_LENGTH) return { ok: false, reason: 'tooLong' };
@@ -36,6 +41,12 @@ export function parseScan(raw: string): ScanParseResult {
   if (CONTROL.test(text)) return { ok: false, reason: 'controlCharacters' };
   if (OTP.test(text)) return { ok: true, scan: { kind: 'otp', identifier: text } };
   if (UUID.test(text)) return { ok: true, scan: { kind: 'loyaltyId', identifier: text.toLowerCase() } };
-  if (VIPPS.test(text)) return { ok: false, reason: 'vippsNotSupported' };
+  const vipps = parseVippsQr(text);
+  if (vipps.ok) {
+    return vipps.qr.form === 'phone'
+      ? { ok: true, scan: { kind: 'vippsPhone', identifier: vipps.qr.msisdn } }
+      : { ok: true, scan: { kind: 'vippsToken', qrCode: vipps.qr.qrCode } };
+  }
+  if (looksLikeVippsQr(text)) return { ok: false, reason: 'vippsMalformed' };
   return { ok: false, reason: 'unknownFormat' };
 }

@@ -9,8 +9,12 @@
  * away. Bursts shorter than the shortest code are noise.
  */
 import { isBurstTerminator, isPrintableKey, type KeyLike } from '../../shared/key-policy';
+import { decodeScannerKey, type ScannerLayout } from './keyboard-layouts';
 
 export interface TimedKey extends KeyLike {
+  /** The physical key (`KeyA`, `Slash`): read through the scanner's layout. */
+  code: string;
+  shift: boolean;
   /** Milliseconds on a monotonic clock. */
   time: number;
 }
@@ -18,6 +22,8 @@ export interface TimedKey extends KeyLike {
 export interface WedgeDetectorOptions {
   /** The largest average gap between a burst's keys. */
   maxInterKeyMs: number;
+  /** The layout the scanner types in ('us' unless set): see keyboard-layouts.ts. */
+  layout?: ScannerLayout;
   /** The shortest burst that is a scan: the shortest code is a 6-digit OTP. */
   minLength?: number;
   /** Longer bursts are discarded rather than buffered without end. */
@@ -50,7 +56,8 @@ export class WedgeDetector {
         this.buffer = []; // keep memory bounded; the burst stays void until it ends
         this.overflowed = true;
       }
-      this.buffer.push(input.key);
+      const char = decodeScannerKey(input, this.options.layout ?? 'us');
+      if (char !== null) this.buffer.push(char);
       this.lastTime = input.time;
       return;
     }

@@ -17,8 +17,8 @@ import { toMemberView } from './member-view';
 
 export interface SessionSettings {
   idleResetSeconds: number;
-  /** Hard stop for one identification, whatever the client does. */
-  deadlineMs: number;
+  /** Hard stop for one identification of this kind of scan, whatever the clients do. */
+  deadlineMs(scanKind: ParsedScan['kind']): number;
   duplicateWindowMs: number;
   catalog: Record<string, string>;
 }
@@ -118,7 +118,7 @@ export class SessionMachine {
       this.cancelInFlight();
       this.deps.onOutcome?.({ type: 'deadline', scanKind: scan.kind, ms: this.deps.now() - started });
       this.showResult({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 0 });
-    }, settings.deadlineMs);
+    }, settings.deadlineMs(scan.kind));
 
     this.deps.identify(scan, controller.signal).then(
       (outcome) => {
@@ -145,7 +145,7 @@ export class SessionMachine {
         // An OTP or loyalty ID that is unknown is a stale or mistyped code, not a non-member.
         return scan.kind === 'otp' || scan.kind === 'loyaltyId'
           ? { screen: 'codeProblem', reason: 'notFound', resetInSeconds: 0 }
-          : { screen: 'notMember', resetInSeconds: 0 };
+          : { screen: 'notMember', vippsCheckIn: outcome.vippsCheckIn ?? false, resetInSeconds: 0 };
       case 'codeProblem':
         return { screen: 'codeProblem', reason: outcome.reason, resetInSeconds: 0 };
       case 'credentialsRefused':

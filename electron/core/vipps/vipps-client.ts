@@ -1,0 +1,102 @@
+/**
+ * The two Vipps calls made with the access token: the QR exchange (token-form personal QR →
+ * phone number) and the loyalty check-in. A 401 means the cached token went stale: it is
+ * fetched anew once, and the call repeated once.
+ */
+import { z } from 'zod';
+import { BAD_JSON, postJson, type PostResult } from '../http/post-json';
+import type { IdentifyOutcome } from '../identify/identify-outcome';
+import { AccessTokenCache, type TokenResult } from './access-token';
+import { vippsHeaders, type VippsTarget } from './vipps-target';
+
+export type ExchangeResult = { ok: true; msisdn: string } | { ok: false; outcome: IdentifyOutcome };
+
+/** One check-in attempt. `retryable` says whether trying again could help. */
+export type CheckInResult = { ok: true } | { ok: false; retryable: boolean; detail: string };
+
+/** E.164 digits without the plus: the identifier the loyalty back end expects for a phone. */
+const ExchangeAnswerSchema = z.object({ msisdn: z.string().regex(/^\+?[1-9][0-9]{7,14}$/).transform((msisdn) => msisdn.replace(/^\+/, '')) });
+
+type Call = { kind: 'token'; result: Extract<TokenResult, { ok: false }> } | { kind: 'post'; result: PostResult };
+
+export class VippsClient {
+  private readonly tokens: AccessTokenCache;
+
+  constructor(
+    readonly target: VippsTarget,
+    now: () => number = Date.now,
+  ) {
+    this.tokens = new AccessTokenCache(target, now);
+  }
+
+  /** `POST /qr/v1/exchange`: the phone number behind a token-form personal QR code. */
+  async exchange(qrCode: string, signal: AbortSignal): Promise<ExchangeResult> {
+    const call = await this.withToken((token) => ({ url: `${this.target.baseUrl}/qr/v1/exchange`, headers: vippsHeaders(this.target, token), body: { qrCode } }), signal);
+    if (call.kind === 'token') return { ok: false, outcome: tokenOutcome(call.result) };
+    if (!call.result.ok) return { ok: false, outcome: { kind: 'serviceProblem', reason: call.result.failure, detail: `exchange: ${call.result.detail}` } };
+    const { status, body } = call.result.reply;
+    if (status === 200) {
+      const answer = body === BAD_JSON ? null : ExchangeAnswerSchema.safeParse(body);
+      return answer?.success
+        ? { ok: true, msisdn: answer.data.msisdn }
+        : { ok: false, outcome: { kind: 'serviceProblem', reason: 'badAnswer', detail: 'exchange: HTTP 200 without a phone number' } };
+    }
+    // An unknown or expired code is the customer's to refresh; refused credentials are staff's.
+    if (status === 404 || status === 410) return { ok: false, outcome: { kind: 'codeProblem', reason: 'notFound' } };
+    if (status === 400 || status === 422) return { ok: false, outcome: { kind: 'codeProblem', reason: 'invalidCode' } };
+    if (status === 401 || status === 403) return { ok: false, outcome: { kind: 'credentialsRefused', status } };
+    if (status >= 500) return { ok: false, outcome: { kind: 'serviceProblem', reason: 'serverError', detail: `exchange: HTTP ${status}` } };
+    return { ok: false, outcome: { kind: 'serviceProblem', reason: 'badAnswer', detail: `exchange: unexpected HTTP ${status}` } };
+  }
+
+  /** `POST /point-of-sale/v1/loyalty-check-in`: tells the customer's phone whether they are a member. */
+  async checkIn(phoneNumber: string, isMember: boolean, signal: AbortSignal): Promise<CheckInResult> {
+    const body = {
+      phoneNumber,
+      isMember,
+      ...(this.target.loyaltyProgramName ? { loyaltyProgramName: this.target.loyaltyProgramName } : {}),
+    };
+    const call = await this.withToken((token) => ({ url: `${this.target.baseUrl}/point-of-sale/v1/loyalty-check-in`, headers: vippsHeaders(this.target, token), body }), signal);
+    if (call.kind === 'token') return { ok: false, retryable: call.result.failure !== 'credentials', detail: call.result.detail };
+    if (!call.result.ok) return { ok: false, retryable: true, detail: `check-in: ${call.result.detail}` };
+    const { status } = call.result.reply;
+    if (status >= 200 && status < 300) return { ok: true };
+    // Overload and server faults may pass; a refused or malformed request will not.
+    return { ok: false, retryable: status === 429 || status >= 500, detail: `check-in: HTTP ${status}` };
+  }
+
+  /** Sends with the cached token; after a 401, once more with a fresh one. */
+  private async withToken(request: (token: string) => { url: string; headers: Record<string, string>; body: unknown }, signal: AbortSignal): Promise<Call> {
+    for (let attempt = 1; ; attempt++) {
+      const token = await abortable(this.tokens.get(), signal);
+      if (!token.ok) return { kind: 'token', result: token };
+      const result = await postJson({ ...request(token.token), timeoutMs: this.target.timeoutMs }, signal);
+      if (attempt === 2 || !result.ok || result.reply.status !== 401) return { kind: 'post', result };
+      this.tokens.invalidate(token.token);
+    }
+  }
+}
+
+function tokenOutcome(failure: Extract<TokenResult, { ok: false }>): IdentifyOutcome {
+  if (failure.failure === 'credentials') return { kind: 'credentialsRefused', status: 401 };
+  return { kind: 'serviceProblem', reason: failure.failure, detail: failure.detail };
+}
+
+/** The promise's value, or a rejection with the signal's reason once it aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error as Error);
+      },
+    );
+  });
+}
