@@ -1,6 +1,7 @@
 /**
- * A loopback stand-in for the loyalty back end that records every request it receives, so
- * tests can assert what the API saw. Each identifier maps to a scripted answer.
+ * A loopback stand-in for the loyalty back end, and for Vipps' token, QR exchange and check-in
+ * endpoints, that records every request it receives, so tests can assert what the APIs saw.
+ * Each identifier (or Vipps call) maps to a scripted answer.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,8 +36,39 @@ export const MEMBER_ANSWER = {
   transactionId: 'f4190848-169d-4c69-9f53-f916318c432b',
 };
 
-export async function startFakeIdentify(answerFor: (identifier: string) => FakeAnswer): Promise<FakeIdentifyServer> {
+/** Vipps' paths, as the kiosk calls them under `vipps.baseUrl`. */
+export const VIPPS_PATHS = {
+  token: '/accesstoken/get',
+  exchange: '/qr/v1/exchange',
+  checkIn: '/point-of-sale/v1/loyalty-check-in',
+} as const;
+
+export interface FakeVippsAnswers {
+  /** Default: 200 with a new access token `fake-access-token-<n>` valid for an hour. */
+  token?: (call: number) => FakeAnswer;
+  /** By the whole scanned code. Default: 404. */
+  exchange?: (qrCode: string) => FakeAnswer;
+  /** Default: 200 `{}`. */
+  checkIn?: (body: { phoneNumber?: string; isMember?: boolean }, call: number) => FakeAnswer;
+}
+
+export async function startFakeIdentify(answerFor: (identifier: string) => FakeAnswer, vipps: FakeVippsAnswers = {}): Promise<FakeIdentifyServer> {
   const requests: RecordedRequest[] = [];
+  const calls = { token: 0, checkIn: 0 };
+  const answer = (url: string, body: unknown): FakeAnswer => {
+    switch (url) {
+      case VIPPS_PATHS.token:
+        calls.token += 1;
+        return vipps.token?.(calls.token) ?? { status: 200, json: { token_type: 'Bearer', expires_in: 3600, access_token: `fake-access-token-${calls.token}` } };
+      case VIPPS_PATHS.exchange:
+        return vipps.exchange?.((body as { qrCode?: string } | null)?.qrCode ?? '') ?? { status: 404, json: { error: 'NotFound' } };
+      case VIPPS_PATHS.checkIn:
+        calls.checkIn += 1;
+        return vipps.checkIn?.((body ?? {}) as { phoneNumber?: string; isMember?: boolean }, calls.checkIn) ?? { status: 200, json: {} };
+      default:
+        return answerFor((body as { identifier?: string } | null)?.identifier ?? '');
+    }
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -49,12 +81,11 @@ export async function startFakeIdentify(answerFor: (identifier: string) => FakeA
         // keep the raw text: the test will see what was sent
       }
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const identifier = (body as { identifier?: string } | null)?.identifier ?? '';
-      const answer = answerFor(identifier);
-      if ('hang' in answer) return;
-      if ('destroy' in answer) return void req.socket.destroy();
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end('raw' in answer ? answer.raw : answer.json === undefined ? '' : JSON.stringify(answer.json));
+      const scripted = answer(req.url ?? '', body);
+      if ('hang' in scripted) return;
+      if ('destroy' in scripted) return void req.socket.destroy();
+      res.writeHead(scripted.status, { 'content-type': 'application/json' });
+      res.end('raw' in scripted ? scripted.raw : scripted.json === undefined ? '' : JSON.stringify(scripted.json));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
