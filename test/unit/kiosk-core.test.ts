@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
-import { MEMBER_ANSWER, startFakeIdentify, type FakeIdentifyServer } from '../helpers/fake-identify-server';
+import { createLogger } from '../../electron/core/log/logger';
+import { MEMBER_ANSWER, startFakeIdentify, type FakeAnswer, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 
 const quiet = { info() {}, warn() {}, error() {} };
 let core: KioskCore | null = null;
@@ -70,5 +71,42 @@ describe('the kiosk core', () => {
     await vi.waitFor(() => expect(seen).toEqual([{ enabled: true, deviceId: null, fps: 5 }]), { timeout: 8000 });
     core.cameraScan('123456');
     await vi.waitFor(() => expect(core?.session.view().screen).toBe('member'), { timeout: 8000 });
+  });
+
+  describe('Vipps check-in beside the screen', () => {
+    const PHONE_CODE = 'https://qr.vipps.no/28/2/01/031/4712345678?v=1';
+
+    async function startWithVipps(checkIn: () => FakeAnswer) {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+      const file = path.join(dir, 'config.json');
+      backEnd = await startFakeIdentify(() => ({ status: 200, json: MEMBER_ANSWER }), { checkIn });
+      const vipps = { baseUrl: backEnd.baseUrl, clientId: 'c', clientSecret: 'client-secret-1', subscriptionKey: 'sub-key-1', merchantSerialNumber: '1', timeoutMs: 1000 };
+      writeFileSync(file, JSON.stringify({ idleResetSeconds: 60, identify: { baseUrl: backEnd.baseUrl, token: 'tok' }, vipps }));
+      const lines: string[] = [];
+      core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: createLogger((line) => lines.push(line)) });
+      return { lines, checkIns: () => backEnd?.requests.filter((request) => request.url === '/point-of-sale/v1/loyalty-check-in') ?? [] };
+    }
+
+    it('a check-in that never answers does not delay the member screen', async () => {
+      const { checkIns } = await startWithVipps(() => ({ hang: true }));
+      const view = await identifyAs(PHONE_CODE);
+      expect(view).toMatchObject({ screen: 'member', member: { firstName: 'Farhan' } });
+      await vi.waitFor(() => expect(checkIns()).toHaveLength(1));
+    });
+
+    it('a failing check-in is retried a bounded number of times, logged without the number, and leaves the screen alone', async () => {
+      const { lines, checkIns } = await startWithVipps(() => ({ status: 503, json: {} }));
+      const view = await identifyAs(PHONE_CODE);
+      expect(view).toMatchObject({ screen: 'member' });
+      const views: string[] = [];
+      core?.session.subscribe((next) => views.push(next.screen));
+      await vi.waitFor(() => expect(lines.some((line) => line.includes('vipps-check-in-failed'))).toBe(true), { timeout: 8000 });
+      expect(checkIns()).toHaveLength(3);
+      expect(core?.session.view().screen).toBe('member');
+      expect(new Set(views)).toEqual(new Set(['member'])); // only countdown ticks of the same screen
+      for (const secret of ['4712345678', 'client-secret-1', 'sub-key-1', 'fake-access-token']) {
+        expect(lines.join('\n')).not.toContain(secret);
+      }
+    }, 12_000);
   });
 });

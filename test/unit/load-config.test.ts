@@ -166,6 +166,36 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('the Vipps section', () => {
+    const VIPPS = { baseUrl: 'https://api.vipps.no', clientId: 'client-1', merchantSerialNumber: '123456' };
+
+    it('needs both secrets, naming each field and its environment variable', async () => {
+      const error = errorOf(await loadFile({ vipps: VIPPS }));
+      expect(error).toContain('vipps.clientSecret');
+      expect(error).toContain('KIOSK_VIPPS_CLIENT_SECRET');
+      expect(error).toContain('vipps.subscriptionKey');
+      expect(error).toContain('KIOSK_VIPPS_SUBSCRIPTION_KEY');
+    });
+
+    it('takes the secrets from the environment, over the file', async () => {
+      const config = configOf(
+        await loadFile({ vipps: { ...VIPPS, clientSecret: 'file-secret' } }, { KIOSK_VIPPS_CLIENT_SECRET: ' env-secret ', KIOSK_VIPPS_SUBSCRIPTION_KEY: 'env-key' }),
+      );
+      expect(config.vipps).toMatchObject({ clientSecret: 'env-secret', subscriptionKey: 'env-key', timeoutMs: 5000 });
+    });
+
+    it('needs the client ID and merchant serial number from the portal', async () => {
+      const error = errorOf(await loadFile({ vipps: { baseUrl: 'https://api.vipps.no', clientSecret: 'x', subscriptionKey: 'y' } }));
+      expect(error).toContain('vipps.clientId');
+      expect(error).toContain('vipps.merchantSerialNumber');
+    });
+
+    it('refuses plain http to another machine', async () => {
+      const error = errorOf(await loadFile({ vipps: { ...VIPPS, baseUrl: 'http://api.vipps.no', clientSecret: 'x', subscriptionKey: 'y' } }));
+      expect(error).toContain('vipps.baseUrl');
+    });
+  });
+
   describe('never puts a secret value in the error', () => {
     const SECRET = 's3cr3t-value';
 
