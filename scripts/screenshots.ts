@@ -16,6 +16,7 @@ const shots: Array<[string, string | null]> = [
   ['ready', null],
   ['identifying', '555555'],
   ['member', '123456'],
+  ['notMember', 'https://qr.vipps.no/p/sandbox-ola'],
   ['codeProblem', '000000'],
   ['serviceProblem', '444444'],
   ['needsStaff', '333333'],

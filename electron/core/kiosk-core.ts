@@ -83,9 +83,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
 
   const settings = (): SessionSettings => ({
     idleResetSeconds: config.idleResetSeconds,
-    // A token-form Vipps code costs a token and an exchange before the identify call.
+    // A token-form Vipps code costs a token and an exchange before the identify call, each
+    // twice at worst (a stale token is refreshed once).
     deadlineMs: (scanKind) =>
-      target().timeoutMs + DEADLINE_MARGIN_MS + (scanKind === 'vippsToken' && vipps ? 2 * vipps.target.timeoutMs : 0),
+      target().timeoutMs + DEADLINE_MARGIN_MS + (scanKind === 'vippsToken' && vipps ? 4 * vipps.target.timeoutMs : 0),
     duplicateWindowMs: DUPLICATE_WINDOW_MS,
     catalog: config.identify ? config.catalog : { ...SANDBOX_CATALOG, ...config.catalog },
   });

@@ -190,6 +190,18 @@ describe('loadConfig', () => {
       expect(error).toContain('vipps.merchantSerialNumber');
     });
 
+    it('refuses secrets with line breaks, from the file or the environment, without quoting them', async () => {
+      const fromFile = errorOf(await loadFile({ vipps: { ...VIPPS, clientSecret: 'half\nSECRET-REST', subscriptionKey: 'y' } }));
+      expect(fromFile).toContain('vipps.clientSecret');
+      expect(fromFile).not.toContain('SECRET-REST');
+      const fromEnv = errorOf(await loadFile({ vipps: { ...VIPPS, subscriptionKey: 'y' } }, { KIOSK_VIPPS_CLIENT_SECRET: 'half\r\nSECRET-REST' }));
+      expect(fromEnv).toContain('KIOSK_VIPPS_CLIENT_SECRET: must not contain control characters');
+      expect(fromEnv).not.toContain('SECRET-REST');
+      const token = errorOf(await loadFile({ identify: { baseUrl: 'https://loyalty.example.com' } }, { KIOSK_IDENTIFY_TOKEN: 'a\tSECRET-REST' }));
+      expect(token).toContain('KIOSK_IDENTIFY_TOKEN');
+      expect(token).not.toContain('SECRET-REST');
+    });
+
     it('refuses plain http to another machine', async () => {
       const error = errorOf(await loadFile({ vipps: { ...VIPPS, baseUrl: 'http://api.vipps.no', clientSecret: 'x', subscriptionKey: 'y' } }));
       expect(error).toContain('vipps.baseUrl');

@@ -10,7 +10,14 @@ import { JITTER_FACTOR } from '../scan/wedge-detector';
 /** A burst's final Enter may come JITTER_FACTOR × maxInterKeyMs late and must still be withheld. */
 export const MAX_INTER_KEY_MS_LIMIT = Math.floor(BURST_TERMINATOR_WINDOW_MS / JITTER_FACTOR);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Trimmed, and free of control characters: values travel in HTTP headers and log lines. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters (line breaks, tabs)');
 /** https, or http to this machine only: tokens and customers' codes never travel in clear. */
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an https URL' })

@@ -59,8 +59,16 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     return { ok: false, error: `Configuration ${where(source)} is invalid: ${formatIssues(parsed.error)}`, source };
   }
   const config = parsed.data;
-  const fromEnv = (name: keyof typeof SECRET_ENV) => env[SECRET_ENV[name]]?.trim() || undefined;
   const missing: string[] = [];
+  const fromEnv = (name: keyof typeof SECRET_ENV) => {
+    const value = env[SECRET_ENV[name]]?.trim() || undefined;
+    // Secrets travel in HTTP headers: a line break would break the request (and fetch's error quotes it).
+    if (value && /\p{Cc}/u.test(value)) {
+      missing.push(`${SECRET_ENV[name]}: must not contain control characters (line breaks, tabs)`);
+      return undefined;
+    }
+    return value;
+  };
   if (config.identify) {
     config.identify.token = fromEnv('identifyToken') ?? config.identify.token;
     if (!config.identify.token) missing.push(`identify.token: missing (set it in the file or in ${SECRET_ENV.identifyToken})`);
@@ -71,7 +79,7 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     if (!config.vipps.clientSecret) missing.push(`vipps.clientSecret: missing (set it in the file or in ${SECRET_ENV.vippsClientSecret})`);
     if (!config.vipps.subscriptionKey) missing.push(`vipps.subscriptionKey: missing (set it in the file or in ${SECRET_ENV.vippsSubscriptionKey})`);
   }
-  if (missing.length) return { ok: false, error: `Configuration ${where(source)} is invalid: ${missing.join('; ')}`, source };
+  if (missing.length) return { ok: false, error: `Configuration ${where(source)} is invalid: ${[...new Set(missing)].join('; ')}`, source };
   return { ok: true, config, source };
 }
 

@@ -94,6 +94,7 @@ function errorCode(error: unknown): string | undefined {
   return cause?.code ?? (error as { code?: string }).code;
 }
 
+/** An error code or class, never the message: fetch quotes header values (secrets) in its messages. */
 function describeNetworkError(error: unknown): string {
-  return errorCode(error) ?? (error instanceof Error ? error.message : 'network error');
+  return errorCode(error) ?? (error instanceof Error ? error.name : 'network error');
 }

@@ -13,7 +13,8 @@ export type TokenResult = { ok: true; token: string } | { ok: false; failure: To
 
 /** Vipps sends `expires_in` as a number of seconds, in some versions as a numeric string. */
 const TokenAnswerSchema = z.object({
-  access_token: z.string().min(1).max(8192),
+  /** Visible ASCII only: it goes into a header as it is. */
+  access_token: z.string().regex(/^[\x21-\x7e]{1,8192}$/),
   expires_in: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().positive()),
 });
 
