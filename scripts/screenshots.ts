@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { startWebShell } from '../test/helpers/web-shell';
+import { wedgeScan } from '../test/helpers/wedge';
 import { buildIfStale } from './build';
 
 const out = path.resolve(import.meta.dirname, '../docs/screenshots');
@@ -30,10 +31,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5, reducedMotion: 'reduce' });
   await page.goto(shell.url);
   for (const [screen, code] of shots) {
-    if (code) {
-      await page.keyboard.type(code);
-      await page.keyboard.press('Enter');
-    }
+    if (code) await wedgeScan(page, code);
     await page.locator(`[data-screen="${screen}"]`).waitFor();
     const file = path.join(out, `${screen}.png`);
     await page.screenshot({ path: file });

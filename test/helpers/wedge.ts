@@ -1,60 +1,87 @@
 /**
- * Types as a keyboard-wedge scanner does: a burst of real (trusted) key events, back to back,
- * ending in Enter. The events are queued to Chromium in one go over CDP, as a scanner's USB
- * reports arrive, rather than one Playwright round trip per key (which a loaded machine can
- * stretch past a scanner's timing).
+ * Types as a keyboard-wedge scanner does: a burst of real (trusted) key events ending in Enter,
+ * queued to Chromium in one go over CDP, as a scanner's USB reports arrive, rather than one
+ * Playwright round trip per key.
+ *
+ * Each key carries a `timestamp` a scanner's few milliseconds after the previous one. A real key
+ * event carries the time the OS received it, whatever the browser's load; a CDP key event without
+ * one is stamped when the browser gets round to it, so on a loaded machine one stall would split
+ * a long burst (a Vipps URL is 47 keys) and the kiosk would rightly read only its tail.
  */
 import type { Page } from '@playwright/test';
 
-interface KeyDef {
+/** One key press: the physical key, Shift, and the character the OS made of it. */
+export interface WedgeKey {
   key: string;
   code: string;
-  keyCode: number;
   shift: boolean;
-  text?: string;
 }
 
-const SYMBOLS: Record<string, [code: string, keyCode: number, shift: boolean]> = {
-  '-': ['Minus', 189, false],
-  _: ['Minus', 189, true],
-  '.': ['Period', 190, false],
-  '/': ['Slash', 191, false],
-  '?': ['Slash', 191, true],
-  ':': ['Semicolon', 186, true],
-  '=': ['Equal', 187, false],
-  '&': ['Digit7', 55, true],
-  ' ': ['Space', 32, false],
+/** Physical keys (code, shifted) of a US keyboard: what a US-layout scanner presses. */
+export const US_POSITIONS: Record<string, [code: string, shift: boolean]> = {
+  '-': ['Minus', false],
+  _: ['Minus', true],
+  '.': ['Period', false],
+  '/': ['Slash', false],
+  '?': ['Slash', true],
+  ':': ['Semicolon', true],
+  '=': ['Equal', false],
+  '&': ['Digit7', true],
+  ' ': ['Space', false],
 };
 
-/** US-layout key for a character (the layout scanners default to). */
-function keyFor(char: string): KeyDef {
-  if (/^[0-9]$/.test(char)) return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0), shift: false, text: char };
-  if (/^[a-zA-Z]$/.test(char)) {
-    const upper = char.toUpperCase();
-    return { key: char, code: `Key${upper}`, keyCode: upper.charCodeAt(0), shift: char === upper, text: char };
-  }
-  const symbol = SYMBOLS[char];
-  if (!symbol) throw new Error(`no US key for ${JSON.stringify(char)}`);
-  return { key: char, code: symbol[0], keyCode: symbol[1], shift: symbol[2], text: char };
+/** The physical key for a character: digits and letters as on any Latin keyboard, the rest from `symbols`. */
+export function position(char: string, symbols: Record<string, [string, boolean]> = US_POSITIONS): [code: string, shift: boolean] {
+  if (/^[0-9]$/.test(char)) return [`Digit${char}`, false];
+  if (/^[a-zA-Z]$/.test(char)) return [`Key${char.toUpperCase()}`, char !== char.toLowerCase()];
+  const symbol = symbols[char];
+  if (!symbol) throw new Error(`no key position for ${JSON.stringify(char)}`);
+  return symbol;
 }
 
-const ENTER: KeyDef = { key: 'Enter', code: 'Enter', keyCode: 13, shift: false, text: '\r' };
+/** The Windows virtual key of a physical key, as a US layout names it (the kiosk reads `code` and `key`). */
+function virtualKeyCode(code: string): number {
+  const named: Record<string, number> = { Enter: 13, Space: 32, Semicolon: 186, Equal: 187, Comma: 188, Minus: 189, Period: 190, Slash: 191 };
+  const letterOrDigit = /^(?:Key|Digit)(.)$/.exec(code)?.[1];
+  return named[code] ?? letterOrDigit?.charCodeAt(0) ?? 0;
+}
 
-export async function wedgeScan(page: Page, text: string): Promise<void> {
+/** Milliseconds between a scanner's key reports. */
+const SCANNER_KEY_GAP_MS = 4;
+/** Where the last burst's clock ended, so that bursts never overlap in time. */
+let lastBurstEnd = 0;
+
+/** Types `keys` as one scanner burst ending in Enter. */
+export async function wedgeScanKeys(page: Page, keys: WedgeKey[]): Promise<void> {
+  const start = Math.max(Date.now(), lastBurstEnd + 200);
+  const burst = [...keys, { key: 'Enter', code: 'Enter', shift: false }];
+  lastBurstEnd = start + burst.length * SCANNER_KEY_GAP_MS;
   const cdp = await page.context().newCDPSession(page);
   try {
-    const keys = [...text].map(keyFor).concat(ENTER);
-    const events = keys.flatMap((def) => {
-      const common = { key: def.key, code: def.code, windowsVirtualKeyCode: def.keyCode, modifiers: def.shift ? 8 : 0 };
+    const events = burst.flatMap(({ key, code, shift }, index) => {
+      const text = key === 'Enter' ? '\r' : key;
+      const pressedAt = start + index * SCANNER_KEY_GAP_MS;
+      const common = { key, code, windowsVirtualKeyCode: virtualKeyCode(code), modifiers: shift ? 8 : 0 };
       return [
-        { type: 'keyDown', ...common, text: def.text, unmodifiedText: def.text },
-        { type: 'keyUp', ...common },
+        { type: 'keyDown', ...common, text, unmodifiedText: text, timestamp: pressedAt / 1000 },
+        { type: 'keyUp', ...common, timestamp: (pressedAt + 1) / 1000 },
       ];
     });
     await Promise.all(events.map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));
   } finally {
     await cdp.detach();
   }
+}
+
+/** A US-layout scanner on a US-layout PC (the usual case): the OS types what the scanner meant. */
+export function wedgeScan(page: Page, text: string): Promise<void> {
+  return wedgeScanKeys(
+    page,
+    [...text].map((char) => {
+      const [code, shift] = position(char);
+      return { code, shift, key: char };
+    }),
+  );
 }
 
 /** Types like a person: keys `gapMs` apart, then Enter. */
