@@ -100,3 +100,27 @@ export async function startFakeIdentify(answerFor: (identifier: string) => FakeA
       }),
   };
 }
+
+/** Vipps credentials for tests: distinctive values, so a test can look for them in logs. */
+export const TEST_VIPPS_CREDENTIALS = {
+  clientId: 'kiosk-client-id',
+  clientSecret: 'client-secret-S3cr3t',
+  subscriptionKey: 'sub-key-0123456789abcdef',
+  merchantSerialNumber: '123456',
+};
+
+/** Starts fake servers for one test file and closes them all: call `closeAll` in `afterEach`. */
+export function fakeServerPool() {
+  let servers: FakeIdentifyServer[] = [];
+  return {
+    async serve(answerFor: (identifier: string) => FakeAnswer, vipps: FakeVippsAnswers = {}): Promise<FakeIdentifyServer> {
+      const server = await startFakeIdentify(answerFor, vipps);
+      servers.push(server);
+      return server;
+    },
+    async closeAll(): Promise<void> {
+      await Promise.all(servers.map((server) => server.close()));
+      servers = [];
+    },
+  };
+}

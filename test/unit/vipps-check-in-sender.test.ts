@@ -3,24 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../electron/core/log/logger';
 import { CheckInSender, type CheckInSenderOptions } from '../../electron/core/vipps/check-in-sender';
 import { VippsClient } from '../../electron/core/vipps/vipps-client';
-import { startFakeIdentify, VIPPS_PATHS, type FakeIdentifyServer, type FakeVippsAnswers } from '../helpers/fake-identify-server';
+import { fakeServerPool, TEST_VIPPS_CREDENTIALS, VIPPS_PATHS, type FakeVippsAnswers } from '../helpers/fake-identify-server';
 
 const PHONE = '4712345678';
 const ACCESS_TOKEN = 'access-token-Xy9Qw7';
-const CREDENTIALS = {
-  clientId: 'kiosk-client-id',
-  clientSecret: 'client-secret-S3cr3t',
-  subscriptionKey: 'sub-key-0123456789abcdef',
-  merchantSerialNumber: '123456',
-};
+const CREDENTIALS = TEST_VIPPS_CREDENTIALS;
 
-let servers: FakeIdentifyServer[] = [];
+const pool = fakeServerPool();
 let senders: CheckInSender[] = [];
 
 afterEach(async () => {
   await Promise.all(senders.map((sender) => sender.stop()));
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
+  await pool.closeAll();
   senders = [];
 });
 
@@ -29,8 +23,7 @@ type LogLine = { level: string; event: string } & Record<string, unknown>;
 /** A server (its token is ACCESS_TOKEN), a client for it, and a sender whose log lines are kept. */
 async function setUp(checkIn: FakeVippsAnswers['checkIn'], options: Partial<CheckInSenderOptions> = {}, timeoutMs = 3000, token?: FakeVippsAnswers['token']) {
   token ??= () => ({ status: 200, json: { access_token: ACCESS_TOKEN, expires_in: 3600 } });
-  const server = await startFakeIdentify(() => ({ status: 404 }), { token, checkIn });
-  servers.push(server);
+  const server = await pool.serve(() => ({ status: 404 }), { token, checkIn });
   const client = new VippsClient({ baseUrl: server.baseUrl, ...CREDENTIALS, loyaltyProgramName: 'Burger Club', timeoutMs });
   const raw: string[] = [];
   const sender = new CheckInSender({ log: createLogger((line) => raw.push(line)), backoffMs: () => 10, ...options });

@@ -5,28 +5,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IdentifyOutcome } from '../../electron/core/identify/identify-outcome';
 import { VippsClient, type ExchangeResult } from '../../electron/core/vipps/vipps-client';
 import type { VippsTarget } from '../../electron/core/vipps/vipps-target';
-import { startFakeIdentify, VIPPS_PATHS, type FakeAnswer, type FakeIdentifyServer, type FakeVippsAnswers } from '../helpers/fake-identify-server';
+import { fakeServerPool, TEST_VIPPS_CREDENTIALS, VIPPS_PATHS, type FakeAnswer, type FakeIdentifyServer, type FakeVippsAnswers } from '../helpers/fake-identify-server';
 
-const CREDENTIALS = {
-  clientId: 'kiosk-client-id',
-  clientSecret: 'client-secret-S3cr3t',
-  subscriptionKey: 'sub-key-0123456789abcdef',
-  merchantSerialNumber: '123456',
-};
+const CREDENTIALS = TEST_VIPPS_CREDENTIALS;
 const PHONE = '4712345678';
 const QR = 'https://qr.vipps.no/p/Zm9vYmFyLXRva2VuLTEyMw?v=1&x=%2F';
 
-let servers: FakeIdentifyServer[] = [];
+const pool = fakeServerPool();
 
 afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
+  await pool.closeAll();
 });
 
 async function serve(vipps: FakeVippsAnswers = {}): Promise<FakeIdentifyServer> {
-  const server = await startFakeIdentify(() => ({ status: 404 }), vipps);
-  servers.push(server);
-  return server;
+  return pool.serve(() => ({ status: 404 }), vipps);
 }
 
 function client(baseUrl: string, overrides: Partial<VippsTarget> = {}): VippsClient {
