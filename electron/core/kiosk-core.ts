@@ -4,6 +4,7 @@
  * the loyalty client. A shell adds only its windows/transport.
  */
 import type { CameraSettings } from '../shared/contract';
+import type { SerialState } from '../shared/scanner-state';
 import { CameraFeed } from './camera/camera-feed';
 import { ConfigSchema, type KioskConfig } from './config/config-schema';
 import { loadConfig, type ConfigResult, type ConfigSource } from './config/load-config';
@@ -13,6 +14,7 @@ import { identifyScan } from './identify/identify-scan';
 import { createLogger, type Logger } from './log/logger';
 import { SANDBOX_CATALOG } from './sandbox/sandbox-members';
 import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
+import { SerialScanner, type SerialScannerDeps } from './scan/serial-scanner';
 import { WedgeDetector, type TimedKey } from './scan/wedge-detector';
 import { SessionMachine, type SessionSettings } from './session/session-machine';
 import { CheckInSender } from './vipps/check-in-sender';
@@ -24,6 +26,8 @@ export interface KioskCoreOptions {
   userDataDir: string;
   env: NodeJS.ProcessEnv;
   logger?: Logger;
+  /** For tests: how the serial port is made and how long to wait before opening it again. */
+  serial?: Pick<SerialScannerDeps, 'createPort' | 'retryDelayMs'>;
 }
 
 export interface KioskCore {
@@ -38,6 +42,8 @@ export interface KioskCore {
   cameraSettings(): CameraSettings;
   /** Called when the configuration changes the camera settings. */
   onCameraSettings(listener: (settings: CameraSettings) => void): () => void;
+  /** The serial scanner's connection (for staff). */
+  serialState(): SerialState;
   configSource(): ConfigSource;
   stop(): Promise<void>;
 }
@@ -57,6 +63,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   /** Kept across reloads while its target is unchanged, so its access token stays cached. */
   let vipps: VippsClient | null = null;
   const checkIns = new CheckInSender({ log });
+  let serial: SerialScanner | null = null;
+  let serialState: SerialState = { state: 'off', detail: null };
 
   const target = (): IdentifyTarget =>
     config.identify
@@ -118,6 +126,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     }
     const next = result.config;
     const cameraChanged = JSON.stringify(next.scanners.camera) !== JSON.stringify(config.scanners.camera);
+    const previousSerial = config.scanners.serial;
     // The sandbox is up before a config that needs it applies, and goes only after one that
     // does not: a scan in between never finds the kiosk without a back end.
     if (!next.identify && !sandbox) {
@@ -132,6 +141,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     }
     const nextVipps = vippsTarget();
     if (JSON.stringify(nextVipps) !== JSON.stringify(vipps?.target ?? null)) vipps = nextVipps ? new VippsClient(nextVipps) : null;
+    if (JSON.stringify(next.scanners.serial) !== JSON.stringify(previousSerial)) await restartSerial();
     wedge = config.scanners.keyboard.enabled
       ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, layout: config.scanners.keyboard.layout, onScan: (text) => session.scan(text) })
       : null;
@@ -143,6 +153,26 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     });
     session.setConfigProblem(null);
     if (cameraChanged) for (const listener of cameraListeners) listener(cameraSettings());
+  }
+
+  /** Stops the serial scanner and starts it again with the current settings (if a port is set). */
+  async function restartSerial(): Promise<void> {
+    await serial?.stop();
+    serial = null;
+    const { path, baudRate, prefix, suffix } = config.scanners.serial;
+    if (!path) return;
+    serial = new SerialScanner(
+      { path, baudRate, prefix, suffix },
+      {
+        onScan: (text) => session.scan(text),
+        onState: (state) => {
+          serialState = state;
+          log.info('serial-state', { ...state });
+        },
+        ...options.serial,
+      },
+    );
+    serial.start();
   }
 
   // One reload at a time, in order: overlapping ones could leave the sandbox in the wrong state.
@@ -171,11 +201,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       cameraListeners.add(listener);
       return () => cameraListeners.delete(listener);
     },
+    serialState: () => serialState,
     configSource: () => source,
     async stop() {
       stopWatching();
       session.dispose();
       await checkIns.stop();
+      await serial?.stop();
       await sandbox?.close();
       sandbox = null;
     },

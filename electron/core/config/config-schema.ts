@@ -46,6 +46,9 @@ const VippsSchema = z.strictObject({
   timeoutMs: z.int().min(500).max(60_000).default(5000),
 });
 
+/** A scanner's framing characters: control characters are the point here. */
+const framing = z.string().min(1).max(8);
+
 const ScannersSchema = z.strictObject({
   camera: z
     .strictObject({
@@ -69,8 +72,13 @@ const ScannersSchema = z.strictObject({
     .prefault({}),
   serial: z
     .strictObject({
+      /** e.g. `/dev/ttyACM0`, `/dev/serial/by-id/…` (stable across replugs) or `COM3`; null: none. */
       path: z.string().min(1).max(512).nullable().default(null),
       baudRate: z.int().positive().max(4_000_000).default(9600),
+      /** Stripped from the front of each scan when present (scanners may send e.g. STX, "\u0002"). */
+      prefix: framing.nullable().default(null),
+      /** Ends each scan instead of CR/LF (e.g. ETX, "\u0003"). */
+      suffix: framing.nullable().default(null),
     })
     .prefault({}),
 });
