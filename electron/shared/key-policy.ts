@@ -4,12 +4,13 @@
  * wedge detector has seen the whole burst.
  *
  * The customer screens have no text fields, so printable keys are never typing: they are
- * always withheld and only feed the scanner. Enter and Tab right after a printable key end a
- * scanner burst, so they are withheld too; otherwise they stay with the UI (keyboard users
- * press Done with them).
+ * always withheld and only feed the scanner. Every other key that follows a printable one
+ * closely (Enter/Tab ending a burst, a scanner's Ctrl+letter control characters, anything a
+ * burst holds) is withheld too, so nothing a scanner sends can press a button or act as a
+ * shortcut. Apart from bursts, keys stay with the UI (keyboard users press Done with them).
  */
 
-/** Enter/Tab this soon after a printable key belongs to the burst, not to the UI. */
+/** Any key this soon after a printable key belongs to the burst (Enter, Tab, chords), not to the UI. */
 export const BURST_TERMINATOR_WINDOW_MS = 150;
 
 export interface KeyLike {
@@ -19,9 +20,12 @@ export interface KeyLike {
   meta: boolean;
 }
 
-/** A key that types (or, as a dead key, starts typing) a character: a scanner's, never the UI's. */
+/** Keys that type without a character yet: a dead key, or one an input method is composing. */
+const COMPOSING_KEYS = new Set(['Dead', 'Process', 'Unidentified']);
+
+/** A key that types (or starts typing) a character: a scanner's, never the UI's. */
 export function isPrintableKey(key: KeyLike): boolean {
-  return ([...key.key].length === 1 || key.key === 'Dead') && !key.ctrl && !key.alt && !key.meta;
+  return ([...key.key].length === 1 || COMPOSING_KEYS.has(key.key)) && !key.ctrl && !key.alt && !key.meta;
 }
 
 export function isBurstTerminator(key: KeyLike): boolean {
@@ -30,8 +34,7 @@ export function isBurstTerminator(key: KeyLike): boolean {
 
 /** @param msSincePrintable time since the last printable key, Infinity when none. */
 export function shouldWithholdKey(key: KeyLike, msSincePrintable: number): boolean {
-  if (isPrintableKey(key)) return true;
-  return isBurstTerminator(key) && msSincePrintable <= BURST_TERMINATOR_WINDOW_MS;
+  return isPrintableKey(key) || msSincePrintable <= BURST_TERMINATOR_WINDOW_MS;
 }
 
 /** Remembers the last printable key so each shell can decide at once, key by key. */

@@ -51,20 +51,30 @@ const SCANNER_KEY_GAP_MS = 4;
 /** Where the last burst's clock ended, so that bursts never overlap in time. */
 let lastBurstEnd = 0;
 
-/** Types `keys` as one scanner burst ending in Enter. */
-export async function wedgeScanKeys(page: Page, keys: WedgeKey[]): Promise<void> {
-  const start = Math.max(Date.now(), lastBurstEnd + 200);
+/**
+ * Types `keys` as one scanner burst ending in Enter. `gapMs(index)` is the pause before key
+ * `index` (default: a scanner's 4 ms), e.g. to put a stall in the middle.
+ */
+export async function wedgeScanKeys(page: Page, keys: Array<WedgeKey & { ctrl?: boolean; alt?: boolean }>, gapMs: (index: number) => number = () => SCANNER_KEY_GAP_MS): Promise<void> {
   const burst = [...keys, { key: 'Enter', code: 'Enter', shift: false }];
-  lastBurstEnd = start + burst.length * SCANNER_KEY_GAP_MS;
+  const pressedAt: number[] = [];
+  let time = Math.max(Date.now(), lastBurstEnd + 200);
+  burst.forEach((_key, index) => pressedAt.push(index === 0 ? time : (time += gapMs(index))));
+  lastBurstEnd = time;
   const cdp = await page.context().newCDPSession(page);
   try {
-    const events = burst.flatMap(({ key, code, shift }, index) => {
-      const text = key === 'Enter' ? '\r' : key;
-      const pressedAt = start + index * SCANNER_KEY_GAP_MS;
-      const common = { key, code, windowsVirtualKeyCode: virtualKeyCode(code), modifiers: shift ? 8 : 0 };
+    const events = burst.flatMap((def, index) => {
+      const { key, code, shift } = def;
+      const ctrl = 'ctrl' in def && def.ctrl === true;
+      const alt = 'alt' in def && def.alt === true;
+      const chord = ctrl || alt;
+      const text = key === 'Enter' ? '\r' : chord || key.length > 1 ? undefined : key;
+      const at = pressedAt[index] ?? time;
+      // CDP modifier bits: Alt 1, Ctrl 2, Shift 8.
+      const common = { key, code, windowsVirtualKeyCode: virtualKeyCode(code), modifiers: (alt ? 1 : 0) | (ctrl ? 2 : 0) | (shift ? 8 : 0) };
       return [
-        { type: 'keyDown', ...common, text, unmodifiedText: text, timestamp: pressedAt / 1000 },
-        { type: 'keyUp', ...common, timestamp: (pressedAt + 1) / 1000 },
+        { type: text === undefined ? 'rawKeyDown' : 'keyDown', ...common, text, unmodifiedText: text, timestamp: at / 1000 },
+        { type: 'keyUp', ...common, timestamp: (at + 1) / 1000 },
       ];
     });
     await Promise.all(events.map((event) => cdp.send('Input.dispatchKeyEvent', event as never)));

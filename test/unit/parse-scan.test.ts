@@ -33,6 +33,10 @@ describe('parseScan', () => {
       ['GS prefix and CR suffix', '\x1d123456\r'],
       ['spaces around', '  123456  '],
       ['mixed framing on both sides', '\x1d \t123456 \r\n\t'],
+      ['STX … ETX', '\x02123456\x03'],
+      ['RS prefix and EOT suffix', '\x1e123456\x04'],
+      ['an AIM symbology identifier for QR', ']Q1123456'],
+      ['an AIM identifier after framing', '\x02]Q3123456\r\n'],
     ])('%s', (_label, raw) => {
       expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'otp', identifier: '123456' } });
     });
@@ -82,6 +86,8 @@ describe('parseScan', () => {
       ['embedded ESC', '123\u001b456', 'controlCharacters'],
       ['ANSI escape sequence', '\u001b[2J123456', 'controlCharacters'],
       ['embedded GS (only framing is trimmed)', '123\u001d456', 'controlCharacters'],
+      ['embedded STX', '123\u0002456', 'controlCharacters'],
+      ['a Ctrl+R from a keyboard burst (DC2)', '123\u0012456', 'controlCharacters'],
       ['DEL', '123456\u007f', 'controlCharacters'],
       ['C1 control', '123\u0085456', 'controlCharacters'],
       ['bidi override U+202E', '123456\u202e', 'controlCharacters'],

@@ -89,13 +89,36 @@ describe('WedgeDetector', () => {
     expect(onScan).not.toHaveBeenCalled();
   });
 
-  it('never reports the whole text of a burst with a gap; at most the tail that followed it', () => {
+  it('discards a burst with a stall mid-way: neither the whole text nor its tail is a scan', () => {
     const { onScan, feed } = detector();
     const head = burst(UUID.slice(0, 10), 0);
     const tail = burst(UUID.slice(10), head.end + 100);
     feed([...head.keys, ...tail.keys, key('Enter', tail.end + 5)]);
-    expect(onScan).not.toHaveBeenCalledWith(UUID);
-    expect(onScan.mock.calls).toEqual([[UUID.slice(10)]]);
+    expect(onScan).not.toHaveBeenCalled();
+  });
+
+  it('after a stalled burst, the next scan is read normally', () => {
+    const { onScan, feed } = detector();
+    const head = burst(UUID.slice(0, 10), 0);
+    const tail = burst(UUID.slice(10), head.end + 100);
+    const next = burst('123456', tail.end + 300);
+    feed([...head.keys, ...tail.keys, key('Enter', tail.end + 5), ...next.keys, key('Enter', next.end + 5)]);
+    expect(onScan.mock.calls).toEqual([['123456']]);
+  });
+
+  it('a scan after a person typed a few slow keys is still a scan', () => {
+    const { onScan, feed } = detector();
+    const scan = burst('123456', 400);
+    feed([key('a', 0), key('b', 150), key('c', 300), ...scan.keys, key('Enter', scan.end + 5)]);
+    expect(onScan.mock.calls).toEqual([['123456']]);
+  });
+
+  it('a burst that never ended is forgotten once a second or more has passed', () => {
+    const { onScan, feed } = detector();
+    const stray = burst('zzzzzz', 0); // no Enter
+    const scan = burst('123456', stray.end + 1500);
+    feed([...stray.keys, ...scan.keys, key('Enter', scan.end + 5)]);
+    expect(onScan.mock.calls).toEqual([['123456']]);
   });
 
   it('keeps a burst whole across Shift key downs (an upper-case UUID)', () => {
@@ -114,12 +137,35 @@ describe('WedgeDetector', () => {
     expect(onScan.mock.calls).toEqual([[UUID]]);
   });
 
-  it('discards a burst interrupted by a Ctrl chord', () => {
+  it('keeps a Ctrl+letter inside a burst as its control character, for the parser to judge', () => {
     const { onScan, feed } = detector();
     const head = burst('123', 0);
     const tail = burst('456', head.end + 10);
     feed([...head.keys, key('r', head.end + 5, { ctrl: true }), ...tail.keys, key('Enter', tail.end + 5)]);
-    expect(onScan).not.toHaveBeenCalled();
+    expect(onScan.mock.calls).toEqual([['123\x12456']]); // Ctrl+R is DC2: parseScan refuses it
+  });
+
+  it.each([
+    ['GS (Ctrl+])', 'BracketRight'],
+    ['STX (Ctrl+B)', 'KeyB'],
+  ])('a burst opened by a %s prefix: the chord opens nothing, the code after it is read', (_label, code) => {
+    const { onScan, feed } = detector();
+    const scan = burst('123456', 8);
+    feed([key('Control', 0), { ...key('x', 2, { ctrl: true }), code }, ...scan.keys, key('Enter', scan.end + 5)]);
+    expect(onScan.mock.calls).toEqual([['123456']]);
+  });
+
+  it.each([
+    ['CR LF as Enter then Ctrl+J', [key('j', 0, { ctrl: true })]],
+    ['Enter twice', [key('Enter', 0)]],
+    ['Tab then Enter', [key('Enter', 0)]],
+  ])('suffix variant %s: one scan, nothing carried into the next', (_label, after) => {
+    const { onScan, feed } = detector();
+    const code = burst('123456', 0);
+    const next = burst('654321', code.end + 400);
+    const trailing = after.map((k, index) => ({ ...k, time: code.end + 8 + index * 3 }));
+    feed([...code.keys, key('Enter', code.end + 5), ...trailing, ...next.keys, key('Enter', next.end + 5)]);
+    expect(onScan.mock.calls).toEqual([['123456'], ['654321']]);
   });
 
   it.each([
@@ -244,11 +290,12 @@ describe('KeyWithholder / shouldWithholdKey', () => {
     expect(withholder.decide(plain('Enter'), 950)).toBe(true);
   });
 
-  it('does not withhold Ctrl+R (reload is left to the shell, not this policy)', () => {
+  it('withholds a chord inside a burst (a scanner control character never acts as a shortcut), not a person\'s', () => {
     const withholder = new KeyWithholder();
     withholder.decide(plain('1'), 0);
-    expect(withholder.decide(plain('r', { ctrl: true }), 5)).toBe(false);
-    expect(shouldWithholdKey(plain('r', { ctrl: true }), 0)).toBe(false);
+    expect(withholder.decide(plain('r', { ctrl: true }), 5)).toBe(true);
+    expect(shouldWithholdKey(plain('r', { ctrl: true }), 5)).toBe(true);
+    expect(shouldWithholdKey(plain('r', { ctrl: true }), BURST_TERMINATOR_WINDOW_MS + 1)).toBe(false);
   });
 
   it('does not count a chord as a printable key for the next Enter', () => {
@@ -257,9 +304,14 @@ describe('KeyWithholder / shouldWithholdKey', () => {
     expect(withholder.decide(plain('Enter'), 10)).toBe(false);
   });
 
-  it.each(['Escape', 'ArrowDown', 'F5', 'Shift', 'Backspace'])('does not withhold the named key %s', (k) => {
+  it.each(['Escape', 'ArrowDown', 'F5', 'Shift', 'Backspace'])('withholds the named key %s inside a burst, and leaves it to the UI otherwise', (k) => {
     const withholder = new KeyWithholder();
     withholder.decide(plain('1'), 0);
-    expect(withholder.decide(plain(k), 5)).toBe(false);
+    expect(withholder.decide(plain(k), 5)).toBe(true);
+    expect(withholder.decide(plain(k), 5 + BURST_TERMINATOR_WINDOW_MS + 1)).toBe(false);
+  });
+
+  it.each(['Dead', 'Process', 'Unidentified'])('withholds %s (a dead or composing key) as a typing key', (k) => {
+    expect(shouldWithholdKey(plain(k), Infinity)).toBe(true);
   });
 });

@@ -26,9 +26,11 @@ export type ScanParseResult = { ok: true; scan: ParsedScan } | { ok: false; reas
 
 export const MAX_SCAN_LENGTH = 512;
 
-// Scanners frame codes with CR, LF, tab or GS (0x1D); people's phones add stray spaces.
+// Scanners frame codes with STX/ETX/EOT, CR, LF, tab, GS or RS; people's phones add stray spaces.
 // eslint-disable-next-line no-control-regex -- matching scanner control framing is the point
-const FRAMING = /^[\r\n\t\x1d ]+|[\r\n\t\x1d ]+$/g;
+const FRAMING = /^[\x02-\x04\r\n\t\x1d\x1e ]+|[\x02-\x04\r\n\t\x1d\x1e ]+$/g;
+/** An AIM symbology identifier (`]Q1` for QR) some scanners put first; no code starts with `]`. */
+const AIM_IDENTIFIER = /^\][A-Za-z][0-9A-Za-z]/;
 // C0/C1 controls and invisible format characters (bidi overrides, zero-width): never in a code.
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
 const OTP = /^[0-9]{6}$/;
@@ -36,7 +38,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseScan(raw: string): ScanParseResult {
   if (raw.length > MAX_SCAN_LENGTH) return { ok: false, reason: 'tooLong' };
-  const text = raw.replace(FRAMING, '');
+  const text = raw.replace(FRAMING, '').replace(AIM_IDENTIFIER, '');
   if (text.length === 0) return { ok: false, reason: 'empty' };
   if (CONTROL.test(text)) return { ok: false, reason: 'controlCharacters' };
   if (OTP.test(text)) return { ok: true, scan: { kind: 'otp', identifier: text } };
