@@ -27,7 +27,8 @@ export class ScanFramer {
       if (!end) break;
       const frame = this.buffer.slice(0, end.index);
       this.buffer = this.buffer.slice(end.index + end.length);
-      const voided = this.overflowed;
+      // Over the cap, whether it came in one chunk or many: void, like the parser's `tooLong`.
+      const voided = this.overflowed || frame.length > MAX_SCAN_LENGTH;
       this.overflowed = false;
       if (!voided) this.emit(frame);
     }
@@ -49,8 +50,10 @@ export class ScanFramer {
   }
 
   private emit(frame: string): void {
-    const { prefix } = this.options;
-    const text = prefix && frame.startsWith(prefix) ? frame.slice(prefix.length) : frame;
+    const { prefix, suffix } = this.options;
+    // A scanner that sends CR LF after its suffix leaves them in front of the next frame.
+    const body = suffix ? frame.replace(/^[\r\n]+/, '') : frame;
+    const text = prefix && body.startsWith(prefix) ? body.slice(prefix.length) : body;
     if (text.trim() !== '') this.options.onFrame(text);
   }
 }

@@ -94,7 +94,11 @@ export class SerialScanner {
     });
     this.port = port;
     port.open((error) => {
-      if (this.port !== port) return;
+      if (this.port !== port) {
+        // Stopped (or replaced) while opening: an open that succeeded must not keep the device locked.
+        if (!error) port.close();
+        return;
+      }
       if (error) {
         this.port = null;
         port.removeAllListeners();
@@ -110,7 +114,8 @@ export class SerialScanner {
     if (this.stopped) return;
     this.failures += 1;
     const delay = (this.deps.retryDelayMs ?? defaultRetryDelay)(this.failures);
-    this.deps.onState({ state: 'retrying', detail: `${detail}; trying again in ${Math.round(delay / 1000)} s` });
+    const wait = delay < 1000 ? `${delay} ms` : `${Math.round(delay / 1000)} s`;
+    this.deps.onState({ state: 'retrying', detail: `${detail}; trying again in ${wait}` });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.open();
@@ -122,7 +127,8 @@ export class SerialScanner {
 function describe(error: unknown, path: string): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/no such file|ENOENT|file not found|cannot find/i.test(message)) return `serial port ${path} does not exist (is the scanner plugged in, and the path right?)`;
-  if (/permission denied|EACCES|access denied/i.test(message)) return `no permission to open serial port ${path} (on Linux, add the kiosk's user to the "dialout" group)`;
-  if (/busy|EBUSY|lock/i.test(message)) return `serial port ${path} is in use by another program`;
+  if (/permission denied|EACCES/i.test(message)) return `no permission to open serial port ${path} (on Linux, add the kiosk's user to the "dialout" group)`;
+  if (/access denied/i.test(message)) return `serial port ${path} is in use by another program, or this user may not open it`; // Windows says this for both
+  if (/\bbusy\b|EBUSY|cannot lock|\block\b/i.test(message)) return `serial port ${path} is in use by another program`;
   return `serial port ${path} cannot be opened (${message.replace(/[\p{Cc}\p{Cf}]/gu, ' ').slice(0, 160)})`;
 }
