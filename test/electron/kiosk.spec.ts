@@ -65,3 +65,32 @@ test('a loyalty ID shown to the camera identifies the member in the Electron kio
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a serial scanner (a socat pair) sends an OTP and a Vipps URL in the Electron kiosk, read in main', async () => {
+  const { startPtyPair } = await import('../helpers/socat');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-serial-'));
+  const pty = await startPtyPair(path.join(dir, 'tty'));
+  const config = path.join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ idleResetSeconds: 30, scanners: { serial: { path: pty.kioskEnd } } }));
+  const app = await electron.launch({
+    executablePath: binary ?? undefined,
+    args: [path.resolve(import.meta.dirname, '../..')],
+    env: { ...process.env, KIOSK_CONFIG: config },
+  });
+  try {
+    const page = await app.firstWindow();
+    await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+    // The port opens in main a moment after start: resend until the kiosk reacts.
+    await expect(async () => {
+      await pty.send('123456\r\n');
+      await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Done' }).click();
+    await pty.send('https://qr.vipps.no/28/2/01/031/4712345678?v=1\r\n');
+    await expect(page.getByRole('heading', { name: 'Hi Kari!' })).toBeVisible();
+  } finally {
+    await app.close();
+    await pty.unplug();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
