@@ -57,7 +57,7 @@ const SANDBOX_TIMEOUT_MS = 5000;
 export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
   const log = options.logger ?? createLogger();
   let config: KioskConfig = ConfigSchema.parse({});
-  let source: ConfigSource = { kind: 'defaults', path: '' };
+  let source: ConfigSource = { kind: 'defaults', path: '', staffPath: '' };
   let sandbox: SandboxServer | null = null;
   let wedge: WedgeDetector | null = null;
   /** Kept across reloads while its target is unchanged, so its access token stays cached. */

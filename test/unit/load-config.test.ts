@@ -42,7 +42,7 @@ const IDENTIFY = { baseUrl: 'https://loyalty.example.com', token: 'file-token' }
 describe('loadConfig', () => {
   it('runs on defaults (the sandbox) when KIOSK_CONFIG is unset and there is no config.json', async () => {
     const result = await loadConfig({}, dir);
-    expect(result.source).toEqual({ kind: 'defaults', path: path.join(dir, 'config.json') });
+    expect(result.source).toEqual({ kind: 'defaults', path: path.join(dir, 'config.json'), staffPath: path.join(dir, 'staff-settings.json') });
     const config = configOf(result);
     expect(config.storeId).toBe('9999');
     expect(config.terminalId).toBe('0');
@@ -58,7 +58,7 @@ describe('loadConfig', () => {
   it('reads config.json from the user-data folder when KIOSK_CONFIG is unset', async () => {
     const file = writeConfig({ storeId: '4321' }, 'config.json');
     const result = await loadConfig({}, dir);
-    expect(result.source).toEqual({ kind: 'file', path: file });
+    expect(result.source).toEqual({ kind: 'file', path: file, staffPath: path.join(dir, 'staff-settings.json') });
     expect(configOf(result).storeId).toBe('4321');
   });
 
@@ -252,7 +252,7 @@ describe('loadConfig', () => {
 });
 
 describe('validate', () => {
-  const source = { kind: 'file', path: '/etc/kiosk.json' } as const;
+  const source = { kind: 'file', path: '/etc/kiosk.json', staffPath: '/x/staff-settings.json' } as const;
 
   it('accepts {} with the defaults', () => {
     const result = validate({}, {}, source);
@@ -266,7 +266,7 @@ describe('validate', () => {
   });
 
   it('says (defaults) when there is no file', () => {
-    const result = validate({ identify: { baseUrl: 'https://x.example' } }, {}, { kind: 'defaults', path: '/x/config.json' });
+    const result = validate({ identify: { baseUrl: 'https://x.example' } }, {}, { kind: 'defaults', path: '/x/config.json', staffPath: '/x/staff-settings.json' });
     expect(errorOf(result)).toContain('(defaults)');
   });
 });

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { BURST_TERMINATOR_WINDOW_MS } from '../../shared/key-policy';
 import { SCANNER_LAYOUTS } from '../scan/keyboard-layouts';
+import { isPinHash } from '../staff/pin-hash';
+import { LOCKABLE_PATHS } from './staff-layer';
 import { JITTER_FACTOR } from '../scan/wedge-detector';
 
 /** A burst's final Enter may come JITTER_FACTOR × maxInterKeyMs late and must still be withheld. */
@@ -96,7 +98,14 @@ export const ConfigSchema = z.strictObject({
   identify: IdentifySchema.optional(),
   vipps: VippsSchema.optional(),
   scanners: ScannersSchema.prefault({}),
-  staff: z.strictObject({ pinHash: text(512).optional() }).prefault({}),
+  staff: z
+    .strictObject({
+      /** `npm run hash-pin -- <PIN>` prints it. */
+      pinHash: text(512).refine(isPinHash, 'must be a hash from `npm run hash-pin -- <PIN>` (scrypt$N$r$p$salt$hash)').optional(),
+    })
+    .prefault({}),
+  /** Provisioning only: settings staff see read-only and cannot change (config paths). */
+  locked: z.array(z.enum(LOCKABLE_PATHS)).max(LOCKABLE_PATHS.length).default([]),
   /** PLU → product name shown to the customer. */
   catalog: z.record(text(64), text(120)).default({}),
 });

@@ -1,14 +1,19 @@
 /**
- * Finds, reads and validates the configuration file, and applies secrets from the environment.
+ * Finds, reads, layers and validates the configuration, and applies secrets from the environment.
  * Never throws for a bad file: it returns one clear error naming the fields, so the kiosk can
  * show `needsStaff` instead of crashing.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema, type KioskConfig } from './config-schema';
+import { osProvisioningPath } from './provisioning-path';
+import type { SecretStore } from './secret-store';
+import { applyPaths, STAFF_SETTINGS_FILE, StaffLayerSchema, type StaffLayer } from './staff-layer';
 
-export type ConfigSource = { kind: 'file'; path: string } | { kind: 'defaults'; path: string };
+/** Where the configuration came from: the provisioning file (or none), and the staff layer. */
+export type ConfigSource = { kind: 'file' | 'defaults'; path: string; staffPath: string };
 
 export type ConfigResult =
   | { ok: true; config: KioskConfig; source: ConfigSource }
@@ -21,35 +26,90 @@ export const SECRET_ENV = {
   vippsSubscriptionKey: 'KIOSK_VIPPS_SUBSCRIPTION_KEY',
 } as const;
 
-/** `KIOSK_CONFIG` when set, else `config.json` in the user-data folder. */
-export function resolveConfigPath(env: NodeJS.ProcessEnv, userDataDir: string): { path: string; explicit: boolean } {
+export interface LoadOptions {
+  platform?: NodeJS.Platform;
+  /** Decrypts the secrets staff saved; none (the web shell): staff secrets are not applied. */
+  secrets?: SecretStore;
+}
+
+/**
+ * The provisioning file: `KIOSK_CONFIG` when set, else the OS's machine-wide place when it
+ * exists, else `config.json` in the user-data folder (DESIGN.md's place, for a single kiosk).
+ */
+export function resolveConfigPath(env: NodeJS.ProcessEnv, userDataDir: string, platform: NodeJS.Platform = process.platform): { path: string; explicit: boolean } {
   const fromEnv = env.KIOSK_CONFIG?.trim();
   if (fromEnv) return { path: path.resolve(fromEnv), explicit: true };
+  const machineWide = osProvisioningPath(platform, env);
+  if (existsSync(machineWide)) return { path: machineWide, explicit: false };
   return { path: path.join(userDataDir, 'config.json'), explicit: false };
 }
 
-export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string): Promise<ConfigResult> {
-  const { path: file, explicit } = resolveConfigPath(env, userDataDir);
-  let textContent: string;
+export function staffSettingsPath(userDataDir: string): string {
+  return path.join(userDataDir, STAFF_SETTINGS_FILE);
+}
+
+/**
+ * Defaults < provisioning file < staff changes < environment (secrets). Each file is checked on
+ * its own first, so an error names the file it is in; the kiosk never runs half-configured.
+ */
+export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, options: LoadOptions = {}): Promise<ConfigResult> {
+  const { path: file, explicit } = resolveConfigPath(env, userDataDir, options.platform);
+  const staffPath = staffSettingsPath(userDataDir);
+  const provisioning = await readJsonFile(file, explicit);
+  const source: ConfigSource = { kind: provisioning.ok && provisioning.value !== undefined ? 'file' : 'defaults', path: file, staffPath };
+  if (!provisioning.ok) return { ok: false, error: provisioning.error, source };
+  const staff = await readStaffLayer(staffPath);
+  if (!staff.ok) return { ok: false, error: staff.error, source };
+  const base = provisioning.value ?? {};
+  if (typeof base !== 'object' || base === null || Array.isArray(base)) {
+    return { ok: false, error: `Configuration in ${file} is invalid: (top level): must be a JSON object`, source };
+  }
+  const locked = lockedPaths(base);
+  const secrets: Array<[string, unknown]> = [];
+  for (const [secretPath, cipher] of Object.entries(staff.layer.secrets)) {
+    try {
+      if (cipher !== undefined && options.secrets) secrets.push([secretPath, options.secrets.decrypt(cipher)]);
+    } catch {
+      return { ok: false, error: `Staff settings in ${staffPath} are invalid: ${secretPath}: cannot be decrypted on this machine (set it again in staff mode)`, source };
+    }
+  }
+  const merged = applyPaths(base as Record<string, unknown>, [...Object.entries(staff.layer.settings), ...secrets], locked);
+  return validate(merged, env, source);
+}
+
+type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** The parsed file; undefined when it is missing and was not asked for by name. */
+async function readJsonFile(file: string, required: boolean): Promise<JsonRead> {
+  let text: string;
   try {
-    textContent = await readFile(file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    const source: ConfigSource = { kind: 'defaults', path: file };
     // A missing default file means a fresh install: run on defaults (the embedded sandbox).
     // A missing file that KIOSK_CONFIG names is an operator's mistake and must be said.
-    if (missing && !explicit) return validate({}, env, source);
-    return { ok: false, error: `Configuration file ${file} cannot be read (${describeFsError(error)})`, source };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) return { ok: true, value: undefined };
+    return { ok: false, error: `Configuration file ${file} cannot be read (${describeFsError(error)})` };
   }
-  const source: ConfigSource = { kind: 'file', path: file };
-  let raw: unknown;
   try {
-    raw = JSON.parse(textContent);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     // Never echo the parser's message: V8 quotes the text around the error, which may be a secret.
-    return { ok: false, error: `Configuration file ${file} is not valid JSON${jsonErrorPlace(textContent, error)}`, source };
+    return { ok: false, error: `Configuration file ${file} is not valid JSON${jsonErrorPlace(text, error)}` };
   }
-  return validate(raw, env, source);
+}
+
+async function readStaffLayer(file: string): Promise<{ ok: true; layer: StaffLayer } | { ok: false; error: string }> {
+  const read = await readJsonFile(file, false);
+  if (!read.ok) return read;
+  const parsed = StaffLayerSchema.safeParse(read.value ?? {});
+  if (!parsed.success) return { ok: false, error: `Staff settings in ${file} are invalid: ${formatIssues(parsed.error)}` };
+  return { ok: true, layer: parsed.data };
+}
+
+/** The provisioning file's `locked` list, when it is a list of strings (the schema checks the rest). */
+function lockedPaths(base: object): string[] {
+  const locked = (base as { locked?: unknown }).locked;
+  return Array.isArray(locked) ? locked.filter((entry): entry is string => typeof entry === 'string') : [];
 }
 
 /** Validates a parsed configuration object and merges secrets from the environment. */
