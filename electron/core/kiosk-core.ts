@@ -5,6 +5,11 @@
  */
 import type { CameraSettings } from '../shared/contract';
 import type { SerialState } from '../shared/scanner-state';
+import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
+import { NO_SECRET_STORE, type SecretStore } from './config/secret-store';
+import { testConnection } from './staff/connection-test';
+import { HealthStats } from './staff/health-stats';
+import { StaffService } from './staff/staff-service';
 import { CameraFeed } from './camera/camera-feed';
 import { ConfigSchema, type KioskConfig } from './config/config-schema';
 import { loadConfig, type ConfigResult, type ConfigSource } from './config/load-config';
@@ -26,6 +31,10 @@ export interface KioskCoreOptions {
   userDataDir: string;
   env: NodeJS.ProcessEnv;
   logger?: Logger;
+  /** Encrypts staff-entered secrets (Electron's safeStorage); none in the web shell. */
+  secrets?: SecretStore;
+  /** The app's version, for the staff health view. */
+  version?: string;
   /** For tests: how the serial port is made and how long to wait before opening it again. */
   serial?: Pick<SerialScannerDeps, 'createPort' | 'retryDelayMs'>;
 }
@@ -44,6 +53,11 @@ export interface KioskCore {
   onCameraSettings(listener: (settings: CameraSettings) => void): () => void;
   /** The serial scanner's connection (for staff). */
   serialState(): SerialState;
+  staff: StaffService;
+  health(): HealthView;
+  testConnection(): Promise<ConnectionTestResult>;
+  /** The cameras the capture page found (for the staff form). */
+  setCameraDevices(devices: StaffSettingsView['cameras']): void;
   configSource(): ConfigSource;
   stop(): Promise<void>;
 }
@@ -63,6 +77,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   /** Kept across reloads while its target is unchanged, so its access token stays cached. */
   let vipps: VippsClient | null = null;
   const checkIns = new CheckInSender({ log });
+  const stats = new HealthStats();
+  const secrets = options.secrets ?? NO_SECRET_STORE;
+  let cameraDevices: StaffSettingsView['cameras'] = [];
+  let configProblem: string | null = null;
   let serial: SerialScanner | null = null;
   let serialState: SerialState = { state: 'off', detail: null };
 
@@ -110,7 +128,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       }),
     settings,
     now: () => performance.now(),
-    onOutcome: (event) => log.info('session', { ...event }),
+    onOutcome: (event) => {
+      stats.record(event);
+      log.info('session', { ...event });
+    },
   });
 
   const camera = new CameraFeed((state) => log.info('camera-state', { ...state }));
@@ -119,6 +140,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
 
   async function apply(result: ConfigResult): Promise<void> {
     source = result.source;
+    configProblem = result.ok ? null : result.error;
     if (!result.ok) {
       log.error('config-invalid', { message: result.error });
       session.setConfigProblem(result.error);
@@ -179,7 +201,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   let reloading: Promise<void> = Promise.resolve();
   const reload = () =>
     (reloading = reloading
-      .then(async () => apply(await loadConfig(options.env, options.userDataDir)))
+      .then(async () => apply(await loadConfig(options.env, options.userDataDir, { secrets })))
       .catch((error: unknown) => {
         const message = `The kiosk could not apply its configuration: ${(error as Error).message}`;
         log.error('config-apply-failed', { message });
@@ -187,6 +209,41 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       }));
   await reload();
   const stopWatching = watchConfigFile(source.path, () => void reload());
+  const stopWatchingStaff = watchConfigFile(source.staffPath, () => void reload());
+
+  const staff = new StaffService({
+    config: () => config,
+    source: () => source,
+    env: options.env,
+    userDataDir: options.userDataDir,
+    secrets,
+    reload: () => reload(),
+    cameras: () => cameraDevices,
+    serialPorts: async () => {
+      const { SerialPort } = await import('serialport');
+      return (await SerialPort.list()).map((port) => ({ path: port.path, label: [port.manufacturer, port.serialNumber].filter(Boolean).join(' ') || port.path }));
+    },
+  });
+
+  const health = (): HealthView => ({
+    version: options.version ?? 'development',
+    startedAt: stats.startedAt,
+    config: {
+      source: source.kind,
+      path: source.path,
+      staffPath: source.staffPath,
+      problem: configProblem,
+      backEnd: config.identify ? 'identify' : 'sandbox',
+      vipps: config.vipps ? 'configured' : vipps ? 'sandbox' : 'off',
+    },
+    scanners: {
+      camera: { ...camera.state(), enabled: config.scanners.camera.enabled },
+      keyboard: { enabled: config.scanners.keyboard.enabled, layout: config.scanners.keyboard.layout },
+      serial: { ...serialState, path: config.scanners.serial.path },
+    },
+    backEnd: { ...stats.backEnd },
+    counts: { ...stats.counts },
+  });
 
   return {
     session,
@@ -202,9 +259,22 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       return () => cameraListeners.delete(listener);
     },
     serialState: () => serialState,
+    staff,
+    health: () => {
+      staff.requireOpen();
+      return health();
+    },
+    testConnection: async () => {
+      staff.requireOpen();
+      return testConnection(target(), { storeId: config.storeId, terminalId: config.terminalId, hasLoyalty: config.hasLoyalty });
+    },
+    setCameraDevices: (devices) => {
+      cameraDevices = devices;
+    },
     configSource: () => source,
     async stop() {
       stopWatching();
+      stopWatchingStaff();
       session.dispose();
       await checkIns.stop();
       await serial?.stop();

@@ -8,6 +8,15 @@
  */
 import { z } from 'zod';
 import type { SessionView } from './session-view';
+import {
+  EDITABLE_PATHS,
+  SECRET_PATHS,
+  type ConnectionTestResult,
+  type HealthView,
+  type StaffSaveResult,
+  type StaffSettingsView,
+  type StaffUnlockResult,
+} from './staff-view';
 
 /** Phantom marker: carries a result/payload type in a value position without any runtime cost. */
 const typed = <T>(): T => undefined as T;
@@ -39,6 +48,17 @@ export interface CameraSettings {
   deviceId: string | null;
   fps: number;
 }
+
+/** The staff settings form's save: changed values only, and secrets typed anew (write-only). */
+export const StaffSaveSchema = z.strictObject({
+  values: z.partialRecord(z.enum(EDITABLE_PATHS), z.union([z.string().max(512), z.number().finite(), z.boolean(), z.null()])),
+  secrets: z.partialRecord(z.enum(SECRET_PATHS), z.string().max(4096)),
+});
+
+/** The cameras the capture page found (labels are for staff picking one). */
+export const CameraDevicesSchema = z
+  .array(z.strictObject({ deviceId: z.string().min(1).max(512), label: z.string().max(200) }))
+  .max(16);
 
 /** A small live picture for the ready screen, fed by main from the capture page. */
 export type Preview = { image: string } | null;
@@ -79,11 +99,20 @@ export const requests = {
     shells: ['web'],
     exposed: false,
   },
+  /** Staff mode: the PIN, checked in main (five wrong ones lock it for five minutes). */
+  staffUnlock: { channel: 'staff:unlock', args: z.string().max(32), result: typed<StaffUnlockResult>(), page: 'ui', exposed: true },
+  /** The settings form's values (never a secret's value). Refused while staff mode is closed. */
+  staffSettings: { channel: 'staff:settings', args: z.undefined(), result: typed<StaffSettingsView>(), page: 'ui', exposed: true },
+  staffSave: { channel: 'staff:save', args: StaffSaveSchema, result: typed<StaffSaveResult>(), page: 'ui', exposed: true },
+  staffTestConnection: { channel: 'staff:test-connection', args: z.undefined(), result: typed<ConnectionTestResult>(), page: 'ui', exposed: true },
+  staffHealth: { channel: 'staff:health', args: z.undefined(), result: typed<HealthView>(), page: 'ui', exposed: true },
+  staffClose: { channel: 'staff:close', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
   /** The capture page asks how to open the camera. */
   cameraSettings: { channel: 'capture:settings', args: z.undefined(), result: typed<CameraSettings>(), page: 'capture', exposed: true },
   /** Text decoded from a camera frame: main parses and validates it like any scan. */
   decoded: { channel: 'capture:decoded', args: z.string().min(1).max(4096), result: typed<void>(), page: 'capture', exposed: true },
   cameraState: { channel: 'capture:state', args: CameraStateSchema, result: typed<void>(), page: 'capture', exposed: true },
+  cameraDevices: { channel: 'capture:devices', args: CameraDevicesSchema, result: typed<void>(), page: 'capture', exposed: true },
   /** A small JPEG of the scene (base64), at most a few a second. */
   preview: {
     channel: 'capture:preview',

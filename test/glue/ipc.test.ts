@@ -14,6 +14,13 @@ function handlers() {
     decoded: vi.fn(),
     cameraState: vi.fn(),
     preview: vi.fn(),
+    cameraDevices: vi.fn(),
+    staffUnlock: vi.fn(async () => ({ ok: true as const })),
+    staffSettings: vi.fn(),
+    staffSave: vi.fn(async () => ({ ok: true as const })),
+    staffTestConnection: vi.fn(),
+    staffHealth: vi.fn(),
+    staffClose: vi.fn(),
   } satisfies Handlers;
 }
 
@@ -28,7 +35,21 @@ describe('the IPC bridge in main', () => {
 
   it('registers the contract channels Electron serves, and not the web shell-only key channel', () => {
     setupIpc(handlers());
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(['capture:decoded', 'capture:preview', 'capture:settings', 'capture:state', 'kiosk:done', 'kiosk:get-state']);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([
+      'capture:decoded',
+      'capture:devices',
+      'capture:preview',
+      'capture:settings',
+      'capture:state',
+      'kiosk:done',
+      'kiosk:get-state',
+      'staff:close',
+      'staff:health',
+      'staff:save',
+      'staff:settings',
+      'staff:test-connection',
+      'staff:unlock',
+    ]);
   });
 
   it('takes camera requests only from the capture window, and UI requests only from the UI', async () => {

@@ -10,7 +10,18 @@ describe('the preload', () => {
 
   it('exposes window.kiosk built from the contract: requests and subscriptions only', () => {
     expect(name).toBe('kiosk');
-    expect(Object.keys(api).sort()).toEqual(['done', 'getState', 'onPreview', 'onState']);
+    expect(Object.keys(api).sort()).toEqual([
+      'done',
+      'getState',
+      'onPreview',
+      'onState',
+      'staffClose',
+      'staffHealth',
+      'staffSave',
+      'staffSettings',
+      'staffTestConnection',
+      'staffUnlock',
+    ]);
     expect(Object.isFrozen(api)).toBe(true);
   });
 

@@ -28,6 +28,19 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     decoded: () => undefined,
     cameraState: () => undefined,
     preview: () => undefined,
+    cameraDevices: () => undefined,
+    staffUnlock: async () => ({ ok: false as const, reason: 'noPin' as const }),
+    staffSettings: () => {
+      throw new Error('Staff mode is closed');
+    },
+    staffSave: async () => ({ ok: true as const }),
+    staffTestConnection: () => {
+      throw new Error('Staff mode is closed');
+    },
+    staffHealth: () => {
+      throw new Error('Staff mode is closed');
+    },
+    staffClose: () => undefined,
     ...overrides,
   };
 }

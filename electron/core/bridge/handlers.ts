@@ -11,5 +11,12 @@ export function createHandlers(core: KioskCore): Handlers {
     decoded: (text) => core.cameraScan(text),
     cameraState: (state) => core.camera.setState(state),
     preview: (jpeg) => core.camera.setPreview(jpeg),
+    cameraDevices: (devices) => core.setCameraDevices(devices),
+    staffUnlock: (pin) => core.staff.unlock(pin),
+    staffSettings: () => core.staff.settings(),
+    staffSave: (request) => core.staff.save(request),
+    staffTestConnection: () => core.testConnection(),
+    staffHealth: () => core.health(),
+    staffClose: () => core.staff.close(),
   };
 }

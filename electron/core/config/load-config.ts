@@ -15,9 +15,15 @@ import { applyPaths, STAFF_SETTINGS_FILE, StaffLayerSchema, type StaffLayer } fr
 /** Where the configuration came from: the provisioning file (or none), and the staff layer. */
 export type ConfigSource = { kind: 'file' | 'defaults'; path: string; staffPath: string };
 
+/** One problem, by config path (the staff form shows it beside its field). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
 export type ConfigResult =
   | { ok: true; config: KioskConfig; source: ConfigSource }
-  | { ok: false; error: string; source: ConfigSource };
+  | { ok: false; error: string; source: ConfigSource; issues?: FieldIssue[] };
 
 /** Environment variables that may carry secrets instead of the file. */
 export const SECRET_ENV = {
@@ -30,6 +36,8 @@ export interface LoadOptions {
   platform?: NodeJS.Platform;
   /** Decrypts the secrets staff saved; none (the web shell): staff secrets are not applied. */
   secrets?: SecretStore;
+  /** Instead of the staff file: a layer about to be saved, checked before it is written. */
+  staffLayer?: StaffLayer;
 }
 
 /**
@@ -58,7 +66,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
   const provisioning = await readJsonFile(file, explicit);
   const source: ConfigSource = { kind: provisioning.ok && provisioning.value !== undefined ? 'file' : 'defaults', path: file, staffPath };
   if (!provisioning.ok) return { ok: false, error: provisioning.error, source };
-  const staff = await readStaffLayer(staffPath);
+  const staff = options.staffLayer ? { ok: true as const, layer: options.staffLayer } : await readStaffLayer(staffPath);
   if (!staff.ok) return { ok: false, error: staff.error, source };
   const base = provisioning.value ?? {};
   if (typeof base !== 'object' || base === null || Array.isArray(base)) {
@@ -98,7 +106,7 @@ async function readJsonFile(file: string, required: boolean): Promise<JsonRead> 
   }
 }
 
-async function readStaffLayer(file: string): Promise<{ ok: true; layer: StaffLayer } | { ok: false; error: string }> {
+export async function readStaffLayer(file: string): Promise<{ ok: true; layer: StaffLayer } | { ok: false; error: string }> {
   const read = await readJsonFile(file, false);
   if (!read.ok) return read;
   const parsed = StaffLayerSchema.safeParse(read.value ?? {});
@@ -114,46 +122,56 @@ function lockedPaths(base: object): string[] {
 
 /** Validates a parsed configuration object and merges secrets from the environment. */
 export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource): ConfigResult {
+  const invalid = (issues: FieldIssue[]): ConfigResult => ({
+    ok: false,
+    error: `Configuration ${where(source)} is invalid: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
+    source,
+    issues,
+  });
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, error: `Configuration ${where(source)} is invalid: ${formatIssues(parsed.error)}`, source };
-  }
+  if (!parsed.success) return invalid(fieldIssues(parsed.error));
   const config = parsed.data;
-  const missing: string[] = [];
+  const issues: FieldIssue[] = [];
   const fromEnv = (name: keyof typeof SECRET_ENV) => {
     const value = env[SECRET_ENV[name]]?.trim() || undefined;
     // Secrets travel in HTTP headers: a line break would break the request (and fetch's error quotes it).
     if (value && /\p{Cc}/u.test(value)) {
-      missing.push(`${SECRET_ENV[name]}: must not contain control characters (line breaks, tabs)`);
+      issues.push({ field: SECRET_ENV[name], message: 'must not contain control characters (line breaks, tabs)' });
       return undefined;
     }
     return value;
   };
+  const missing = (field: string, envName: string) => issues.push({ field, message: `missing (set it in the file, in staff mode or in ${envName})` });
   if (config.identify) {
     config.identify.token = fromEnv('identifyToken') ?? config.identify.token;
-    if (!config.identify.token) missing.push(`identify.token: missing (set it in the file or in ${SECRET_ENV.identifyToken})`);
+    if (!config.identify.token) missing('identify.token', SECRET_ENV.identifyToken);
   }
   if (config.vipps) {
     config.vipps.clientSecret = fromEnv('vippsClientSecret') ?? config.vipps.clientSecret;
     config.vipps.subscriptionKey = fromEnv('vippsSubscriptionKey') ?? config.vipps.subscriptionKey;
-    if (!config.vipps.clientSecret) missing.push(`vipps.clientSecret: missing (set it in the file or in ${SECRET_ENV.vippsClientSecret})`);
-    if (!config.vipps.subscriptionKey) missing.push(`vipps.subscriptionKey: missing (set it in the file or in ${SECRET_ENV.vippsSubscriptionKey})`);
+    if (!config.vipps.clientSecret) missing('vipps.clientSecret', SECRET_ENV.vippsClientSecret);
+    if (!config.vipps.subscriptionKey) missing('vipps.subscriptionKey', SECRET_ENV.vippsSubscriptionKey);
   }
-  if (missing.length) return { ok: false, error: `Configuration ${where(source)} is invalid: ${[...new Set(missing)].join('; ')}`, source };
+  if (issues.length) return invalid(issues);
   return { ok: true, config, source };
+}
+
+/** Each zod issue by field path, never with the value. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const field = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      const prefix = issue.path.length ? `${field}.` : '';
+      return issue.keys.map((key) => ({ field: `${prefix}${key}`, message: 'unknown field' }));
+    }
+    return [{ field, message: issue.message }];
+  });
 }
 
 /** "identify.timeoutMs: Too small…; storeId: …" — field paths first, never the values. */
 export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
-      if (issue.code === 'unrecognized_keys') {
-        const prefix = issue.path.length ? `${field}.` : '';
-        return issue.keys.map((key) => `${prefix}${key}: unknown field`).join('; ');
-      }
-      return `${field}: ${issue.message}`;
-    })
+  return fieldIssues(error)
+    .map((issue) => `${issue.field}: ${issue.message}`)
     .join('; ');
 }
 

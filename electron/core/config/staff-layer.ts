@@ -5,26 +5,9 @@
  */
 import { z } from 'zod';
 
-/** Config paths staff may change from the settings form. */
-export const EDITABLE_PATHS = [
-  'storeId',
-  'terminalId',
-  'hasLoyalty',
-  'idleResetSeconds',
-  'locale',
-  'identify.baseUrl',
-  'vipps.baseUrl',
-  'vipps.clientId',
-  'vipps.merchantSerialNumber',
-  'vipps.loyaltyProgramName',
-  'scanners.camera.deviceId',
-  'scanners.serial.path',
-] as const;
-/** Secrets staff may set (write-only): stored encrypted. */
-export const SECRET_PATHS = ['identify.token', 'vipps.clientSecret', 'vipps.subscriptionKey'] as const;
+import { EDITABLE_PATHS, SECRET_PATHS, type EditablePath } from '../../shared/staff-view';
 
-export type EditablePath = (typeof EDITABLE_PATHS)[number];
-export type SecretPath = (typeof SECRET_PATHS)[number];
+export { EDITABLE_PATHS, SECRET_PATHS };
 export const LOCKABLE_PATHS = [...EDITABLE_PATHS, ...SECRET_PATHS] as const;
 
 export const STAFF_SETTINGS_FILE = 'staff-settings.json';

@@ -1,0 +1,143 @@
+/**
+ * Staff mode as main owns it: the PIN check with lockout, a staff session that ends after
+ * 60 s without a staff request, and the settings form's read and save. Every staff request
+ * but unlock is refused while staff mode is closed, whatever the page sends.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import {
+  EDITABLE_PATHS,
+  SECRET_PATHS,
+  type EditablePath,
+  type SecretPath,
+  type SettingValue,
+  type StaffSaveResult,
+  type StaffSettingsView,
+  type StaffUnlockResult,
+} from '../../shared/staff-view';
+import type { KioskConfig } from '../config/config-schema';
+import { loadConfig, readStaffLayer, type ConfigSource } from '../config/load-config';
+import type { SecretStore } from '../config/secret-store';
+import { valueAt, type StaffLayer } from '../config/staff-layer';
+import { PinLockout } from './pin-lockout';
+import { verifyPin } from './pin-hash';
+
+export const STAFF_IDLE_MS = 60_000;
+
+export interface StaffDeps {
+  config(): KioskConfig;
+  source(): ConfigSource;
+  env: NodeJS.ProcessEnv;
+  userDataDir: string;
+  secrets: SecretStore;
+  /** Applies the saved settings (the core's reload); resolves once they are live. */
+  reload(): Promise<void>;
+  cameras(): StaffSettingsView['cameras'];
+  serialPorts(): Promise<StaffSettingsView['serialPorts']>;
+  now?: () => number;
+}
+
+export interface StaffSaveRequest {
+  values: Partial<Record<EditablePath, SettingValue>>;
+  /** Write-only: a non-empty value replaces the secret; absent leaves it as it is. */
+  secrets: Partial<Record<SecretPath, string>>;
+}
+
+export class StaffService {
+  private readonly lockout: PinLockout;
+  private openUntil = 0;
+
+  constructor(private readonly deps: StaffDeps) {
+    this.lockout = new PinLockout(deps.now);
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  isOpen(): boolean {
+    return this.now() < this.openUntil;
+  }
+
+  async unlock(pin: string): Promise<StaffUnlockResult> {
+    const pinHash = this.deps.config().staff.pinHash;
+    if (!pinHash) return { ok: false, reason: 'noPin' };
+    const state = this.lockout.state();
+    if (state.locked) return { ok: false, reason: 'locked', retryInSeconds: state.retryInSeconds };
+    if (!(await verifyPin(pin, pinHash))) {
+      const after = this.lockout.recordWrong();
+      return after.locked ? { ok: false, reason: 'locked', retryInSeconds: after.retryInSeconds } : { ok: false, reason: 'wrongPin', attemptsLeft: after.attemptsLeft };
+    }
+    this.lockout.recordRight();
+    this.touch();
+    return { ok: true };
+  }
+
+  close(): void {
+    this.openUntil = 0;
+  }
+
+  /** Throws unless staff mode is open; keeps it open for another idle period. */
+  requireOpen(): void {
+    if (!this.isOpen()) throw new Error('Staff mode is closed');
+    this.touch();
+  }
+
+  async settings(): Promise<StaffSettingsView> {
+    this.requireOpen();
+    const config = this.deps.config();
+    const values = Object.fromEntries(EDITABLE_PATHS.map((field) => [field, (valueAt(config, field) as SettingValue | undefined) ?? null])) as Record<EditablePath, SettingValue>;
+    const secretsSet = Object.fromEntries(SECRET_PATHS.map((field) => [field, Boolean(valueAt(config, field))])) as Record<SecretPath, boolean>;
+    return {
+      values,
+      secretsSet,
+      locked: [...config.locked],
+      secretStorage: this.deps.secrets.status(),
+      cameras: this.deps.cameras(),
+      serialPorts: await this.deps.serialPorts().catch(() => []),
+    };
+  }
+
+  async save(request: StaffSaveRequest): Promise<StaffSaveResult> {
+    this.requireOpen();
+    const config = this.deps.config();
+    const errors: Array<{ field: string; message: string }> = [];
+    const staffPath = this.deps.source().staffPath;
+    const current = await readStaffLayer(staffPath);
+    const layer: StaffLayer = current.ok ? structuredClone(current.layer) : { settings: {}, secrets: {} };
+
+    for (const field of EDITABLE_PATHS) {
+      if (!(field in request.values)) continue;
+      if (config.locked.includes(field)) {
+        errors.push({ field, message: 'is locked by the provisioning file' });
+        continue;
+      }
+      const value = request.values[field];
+      // An emptied text field means "not set".
+      layer.settings[field] = typeof value === 'string' && value.trim() === '' ? null : (value ?? null);
+    }
+    const secretStatus = this.deps.secrets.status();
+    for (const field of SECRET_PATHS) {
+      const secret = request.secrets[field];
+      if (secret === undefined || secret === '') continue;
+      if (config.locked.includes(field)) errors.push({ field, message: 'is locked by the provisioning file' });
+      else if (!secretStatus.available) errors.push({ field, message: secretStatus.reason });
+      else layer.secrets[field] = this.deps.secrets.encrypt(secret.trim());
+    }
+    if (errors.length) return { ok: false, errors };
+
+    // The same checks as at start, on the layers as they would be: nothing invalid is written.
+    const checked = await loadConfig(this.deps.env, this.deps.userDataDir, { secrets: this.deps.secrets, staffLayer: layer });
+    if (!checked.ok) return { ok: false, errors: checked.issues?.length ? checked.issues : [{ field: '(configuration)', message: checked.error }] };
+
+    await mkdir(path.dirname(staffPath), { recursive: true });
+    await writeFileAtomic(staffPath, `${JSON.stringify(layer, null, 2)}\n`, { mode: 0o600 });
+    await this.deps.reload();
+    return { ok: true };
+  }
+
+  private touch(): void {
+    this.openUntil = this.now() + STAFF_IDLE_MS;
+  }
+}

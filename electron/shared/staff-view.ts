@@ -1,0 +1,67 @@
+/**
+ * What the staff screens may know, shared by main and the renderer. Secrets never appear in
+ * any of it: the settings view says only whether each secret is set.
+ */
+import type { CameraState } from './contract';
+import type { SerialState } from './scanner-state';
+
+/** Config paths staff may change from the settings form (the form's field names). */
+export const EDITABLE_PATHS = [
+  'storeId',
+  'terminalId',
+  'hasLoyalty',
+  'idleResetSeconds',
+  'locale',
+  'identify.baseUrl',
+  'vipps.baseUrl',
+  'vipps.clientId',
+  'vipps.merchantSerialNumber',
+  'vipps.loyaltyProgramName',
+  'scanners.camera.deviceId',
+  'scanners.serial.path',
+] as const;
+/** Secrets staff may set (write-only): stored encrypted. */
+export const SECRET_PATHS = ['identify.token', 'vipps.clientSecret', 'vipps.subscriptionKey'] as const;
+
+export type EditablePath = (typeof EDITABLE_PATHS)[number];
+export type SecretPath = (typeof SECRET_PATHS)[number];
+export type SettingValue = string | number | boolean | null;
+
+export interface StaffSettingsView {
+  values: Record<EditablePath, SettingValue>;
+  secretsSet: Record<SecretPath, boolean>;
+  /** Paths the provisioning file locks: shown read-only. */
+  locked: string[];
+  secretStorage: { available: true } | { available: false; reason: string };
+  cameras: Array<{ deviceId: string; label: string }>;
+  serialPorts: Array<{ path: string; label: string }>;
+}
+
+export type StaffUnlockResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrongPin'; attemptsLeft: number }
+  | { ok: false; reason: 'locked'; retryInSeconds: number }
+  | { ok: false; reason: 'noPin' };
+
+export type StaffSaveResult = { ok: true } | { ok: false; errors: Array<{ field: string; message: string }> };
+
+export type ConnectionTestOutcome = 'reachable' | 'credentialsRefused' | 'unreachable' | 'timedOut';
+export interface ConnectionTestResult {
+  outcome: ConnectionTestOutcome;
+  /** Technical detail for staff (an HTTP status or error code), never a secret. */
+  detail: string;
+  ms: number;
+}
+
+export interface HealthView {
+  version: string;
+  startedAt: string;
+  config: { source: 'file' | 'defaults'; path: string; staffPath: string; problem: string | null; backEnd: 'identify' | 'sandbox'; vipps: 'configured' | 'sandbox' | 'off' };
+  scanners: {
+    camera: CameraState & { enabled: boolean };
+    keyboard: { enabled: boolean; layout: string };
+    serial: SerialState & { path: string | null };
+  };
+  backEnd: { lastOutcome: string | null; lastLatencyMs: number | null; lastAt: string | null };
+  counts: { scans: number; rejected: number; identified: number; member: number; notMember: number; codeProblem: number; serviceProblem: number; needsStaff: number };
+}
