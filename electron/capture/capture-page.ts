@@ -76,6 +76,7 @@ async function start(): Promise<void> {
   if (!track) return unavailable(mine, 'NoVideoTrack');
   track.addEventListener('ended', () => unavailable(mine, 'Ended')); // unplugged
   void api.cameraState({ state: 'running', detail: null });
+  void reportDevices();
   healthyTimer = setTimeout(() => (retryMs = RETRY_MIN_MS), HEALTHY_AFTER_MS);
   void pump(track, mine, settings.fps).then(() => unavailable(mine, 'FramesStopped'));
 }
@@ -153,4 +154,14 @@ if (api) {
     if (!stream && !starting && settings?.enabled) void start();
   });
   loadSettings();
+}
+
+/** Tells main which cameras there are, for staff to pick one (labels are known once one is open). */
+async function reportDevices(): Promise<void> {
+  const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
+  const cameras = devices
+    .filter((device) => device.kind === 'videoinput' && device.deviceId)
+    .slice(0, 16)
+    .map((device, index) => ({ deviceId: device.deviceId.slice(0, 512), label: (device.label || `Camera ${index + 1}`).slice(0, 200) }));
+  await api?.cameraDevices(cameras).catch(() => undefined);
 }

@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createKioskWindow } from './kiosk-window';
 import { setupIpc } from './ipc';
 import { createCaptureWindow } from './capture-window';
+import { createSafeStorageStore } from './secret-store';
 import { setupPermissions } from './permissions';
 import { setupWedgeInput } from './wedge-input';
 
@@ -29,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function onReady(): Promise<void> {
   serveRenderer(path.join(__dirname, '../renderer'));
-  const core = await startKioskCore({ userDataDir: app.getPath('userData'), env: process.env });
+  const core = await startKioskCore({ userDataDir: app.getPath('userData'), env: process.env, secrets: createSafeStorageStore(), version: app.getVersion() });
   const bridge = setupIpc(createHandlers(core));
   const preload = path.join(__dirname, 'preload.cjs');
   const window = createKioskWindow(preload);

@@ -80,8 +80,21 @@ export const app = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: vi.fn(() => true),
   whenReady: vi.fn(() => Promise.resolve()),
   getPath: vi.fn(() => '/tmp/kiosk-user-data'),
+  getVersion: vi.fn(() => '0.0.0-test'),
   exit: vi.fn(),
   quit: vi.fn(),
 });
 
-export default { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, Menu, protocol, session };
+/** A stand-in that "encrypts" reversibly, with a switchable backend. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn((): string => 'gnome_libsecret'),
+  encryptString: vi.fn((plain: string) => Buffer.from(`enc:${plain}`)),
+  decryptString: vi.fn((cipher: Buffer) => {
+    const text = cipher.toString();
+    if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return text.slice(4);
+  }),
+};
+
+export default { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, Menu, protocol, safeStorage, session };
