@@ -7,10 +7,12 @@ import type { BrowserWindow } from 'electron';
 import { isPrintableKey, KeyWithholder } from '../shared/key-policy';
 import type { KioskCore } from '../core/kiosk-core';
 
-export function setupWedgeInput(window: BrowserWindow, core: Pick<KioskCore, 'keyInput'>): void {
+export function setupWedgeInput(window: BrowserWindow, core: Pick<KioskCore, 'keyInput'> & { staff: { isOpen(): boolean } }): void {
   const withholder = new KeyWithholder();
   window.webContents.on('before-input-event', (event, input) => {
     if (input.type !== 'keyDown') return;
+    // Staff mode is open (the PIN was right): the keyboard is staff's, for the settings form.
+    if (core.staff.isOpen()) return;
     const key = { key: input.key, code: input.code, ctrl: input.control, alt: input.alt, meta: input.meta, shift: input.shift, time: performance.now() };
     if (input.isAutoRepeat) {
       // A held key repeats faster than a scanner types: keep it from the UI and from the detector.

@@ -19,6 +19,8 @@ window.addEventListener(
   'keydown',
   (event) => {
     if (!event.isTrusted) return;
+    // Staff typing into the staff settings form: theirs, not a scanner's (customer screens have no fields).
+    if (isStaffField(event.target)) return;
     const key = { key: event.key, code: event.code, ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey, shift: event.shiftKey, time: event.timeStamp };
     if (event.repeat) {
       // A held key repeats faster than a scanner types: keep it from the UI and from the detector.
@@ -36,6 +38,10 @@ window.addEventListener(
   },
   { capture: true },
 );
+
+function isStaffField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.matches('input, select, textarea') && target.closest('[data-screen="staff"]') !== null;
+}
 
 Object.defineProperty(window, 'kiosk', { value: buildPageApi('ui', transport), enumerable: true });
 

@@ -9,11 +9,23 @@ import { ReadyScreen } from './screens/ReadyScreen';
 import { ServiceProblemScreen } from './screens/ServiceProblemScreen';
 import { StartingScreen } from './screens/StartingScreen';
 import { useSessionStore } from './session-store';
+import { StaffEntry } from './staff/StaffEntry';
+import { StaffScreen } from './staff/StaffScreen';
+import { useStaffStore } from './staff/staff-store';
 
 export function App() {
   const view = useSessionStore((state) => state.view);
+  const staff = useStaffStore((state) => state.phase);
+  if (staff !== 'closed') {
+    return (
+      <main className="kiosk staff" data-screen="staff">
+        <StaffScreen phase={staff} />
+      </main>
+    );
+  }
   return (
     <main className="kiosk" data-screen={view?.screen}>
+      <StaffEntry />
       {view ? <Screen view={view} /> : <StartingScreen />}
     </main>
   );

@@ -59,3 +59,58 @@ export function formatPoints(amount: number, currency: string): string {
   const number = new Intl.NumberFormat('en').format(amount);
   return currency.toLowerCase() === 'points' ? `${number} points` : `${number} ${currency}`;
 }
+
+/** Staff mode: for store staff, in plain words (technical detail where it helps them act). */
+export const staffText = {
+  pinTitle: 'Staff PIN',
+  pinEntered: (digits: number) => `${digits} digits entered`,
+  clear: 'Clear',
+  ok: 'OK',
+  cancel: 'Cancel',
+  noPin: 'Staff mode has no PIN set up, so it stays closed. Set staff.pinHash in the config file (README, "Staff mode").',
+  wrongPin: (left: number) => `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before staff mode locks for five minutes.`,
+  locked: (seconds: number) => `Too many wrong PINs: staff mode is locked. Try again in ${Math.ceil(seconds / 60)} min.`,
+  unreachable: 'The kiosk did not answer. Try again.',
+  panelTitle: 'Staff mode',
+  leave: 'Leave staff mode',
+  settingsTitle: 'Settings',
+  save: 'Save',
+  saving: 'Saving…',
+  saved: 'Saved and applied.',
+  notSaved: 'Not saved: fix the fields marked below.',
+  locked_: '(locked by the provisioning file)',
+  secretSet: 'set (type to replace)',
+  secretNotSet: 'not set',
+  firstCamera: 'First camera found',
+  cameraNotFound: 'A camera that is not connected',
+  noSerial: 'none',
+  testConnection: 'Test connection',
+  testing: 'Testing…',
+  testResult: (result: { outcome: 'reachable' | 'credentialsRefused' | 'unreachable' | 'timedOut'; detail: string; ms: number }) =>
+    ({
+      reachable: `Reachable: the loyalty service answered in ${result.ms} ms.`,
+      credentialsRefused: `Credentials refused (${result.detail}): check the identify token.`,
+      unreachable: `Not reachable (${result.detail}): check the identify URL and the network.`,
+      timedOut: `Timed out: no answer within ${result.ms} ms.`,
+    })[result.outcome],
+  healthTitle: 'Health',
+  health: {
+    version: 'Version',
+    config: 'Configuration',
+    defaults: 'built-in defaults',
+    staffChanges: 'staff changes in',
+    configProblem: 'Configuration problem',
+    none: 'none',
+    backEnd: 'Loyalty service',
+    sandbox: 'embedded sandbox',
+    identify: 'configured identify URL',
+    vipps: 'Vipps',
+    camera: 'Camera',
+    keyboard: 'Keyboard scanner',
+    serial: 'Serial scanner',
+    off: 'off',
+    lastAnswer: 'Last answer',
+    counts: 'Since start',
+    since: 'Started',
+  },
+};

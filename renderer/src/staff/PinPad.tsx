@@ -1,0 +1,66 @@
+/** The on-screen PIN pad: the PIN goes to main, which checks it and counts wrong ones. */
+import { useState } from 'react';
+import { kioskBridge } from '../kiosk-bridge';
+import { staffText } from '../messages';
+import { closeStaff, staffUnlocked } from './staff-store';
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+export function PinPad() {
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const kiosk = kioskBridge();
+    if (!kiosk || busy) return;
+    setBusy(true);
+    try {
+      const result = await kiosk.staffUnlock(pin);
+      setPin('');
+      if (result.ok) return staffUnlocked();
+      if (result.reason === 'noPin') setMessage(staffText.noPin);
+      else if (result.reason === 'locked') setMessage(staffText.locked(result.retryInSeconds));
+      else setMessage(staffText.wrongPin(result.attemptsLeft));
+    } catch {
+      setMessage(staffText.unreachable);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const press = (digit: string) => setPin((current) => (current.length < 12 ? current + digit : current));
+
+  return (
+    <section className="screen staff-pin" aria-labelledby="staff-pin-title">
+      <h1 id="staff-pin-title">{staffText.pinTitle}</h1>
+      <output className="pin-dots" aria-label={staffText.pinEntered(pin.length)}>
+        {'●'.repeat(pin.length) || '\u00a0'}
+      </output>
+      {message && (
+        <p className="staff-message" role="alert">
+          {message}
+        </p>
+      )}
+      <div className="pin-grid">
+        {KEYS.map((digit) => (
+          <button key={digit} type="button" onClick={() => press(digit)}>
+            {digit}
+          </button>
+        ))}
+        <button type="button" onClick={() => setPin('')}>
+          {staffText.clear}
+        </button>
+        <button type="button" onClick={() => press('0')}>
+          0
+        </button>
+        <button type="button" className="pin-ok" disabled={pin.length === 0 || busy} onClick={() => void submit()}>
+          {staffText.ok}
+        </button>
+      </div>
+      <button type="button" className="staff-secondary" onClick={closeStaff}>
+        {staffText.cancel}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The staff settings form. Values come from main without secrets; a secret field is empty and
+ * says whether one is set, and only what staff type into it is sent (write-only). Only changed
+ * values are sent, so the provisioning file's values stay in charge of everything else.
+ */
+import { useState } from 'react';
+import type { EditablePath, SecretPath, SettingValue, StaffSettingsView } from '../../../electron/shared/staff-view';
+import { kioskBridge } from '../kiosk-bridge';
+import { staffText } from '../messages';
+import { isSecretField, LANGUAGES, SETTING_GROUPS, type SettingField } from './settings-fields';
+
+export function SettingsForm({ view, onSaved }: { view: StaffSettingsView; onSaved: () => void }) {
+  const [values, setValues] = useState<Record<EditablePath, SettingValue>>(view.values);
+  const [secrets, setSecrets] = useState<Partial<Record<SecretPath, string>>>({});
+  const [errors, setErrors] = useState<Array<{ field: string; message: string }>>([]);
+  const [status, setStatus] = useState<string | null>(null);
+  const secretsWritable = view.secretStorage.available;
+
+  const save = async () => {
+    const changed = Object.fromEntries(Object.entries(values).filter(([path, value]) => view.values[path as EditablePath] !== value));
+    setStatus(staffText.saving);
+    try {
+      const result = await kioskBridge()?.staffSave({ values: changed, secrets });
+      if (!result) return;
+      if (result.ok) {
+        // The panel says "saved" and reloads the form from main's new values.
+        onSaved();
+      } else {
+        setErrors(result.errors);
+        setStatus(staffText.notSaved);
+      }
+    } catch (error) {
+      setStatus(`${staffText.notSaved} ${(error as Error).message}`);
+    }
+  };
+
+  const errorFor = (path: string) => errors.filter((error) => error.field === path).map((error) => error.message).join('; ');
+
+  return (
+    <form
+      className="staff-form"
+      noValidate
+      aria-label={staffText.settingsTitle}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      {!secretsWritable && <p className="staff-note">{view.secretStorage.available ? null : view.secretStorage.reason}</p>}
+      {SETTING_GROUPS.map((group) => (
+        <fieldset key={group.title}>
+          <legend>{group.title}</legend>
+          {group.fields.map((field) => {
+            const locked = view.locked.includes(field.path);
+            const id = `field-${field.path.replaceAll('.', '-')}`;
+            const error = errorFor(field.path);
+            return (
+              <div className="staff-field" key={field.path}>
+                <label htmlFor={id}>
+                  {field.label}
+                  {locked && <span className="staff-locked"> {staffText.locked_}</span>}
+                </label>
+                {isSecretField(field) ? (
+                  <input
+                    id={id}
+                    type="password"
+                    autoComplete="off"
+                    disabled={locked || !secretsWritable}
+                    placeholder={view.secretsSet[field.path] ? staffText.secretSet : staffText.secretNotSet}
+                    value={secrets[field.path] ?? ''}
+                    onChange={(event) => setSecrets({ ...secrets, [field.path]: event.target.value })}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                  />
+                ) : (
+                  <SettingInput id={id} field={field} view={view} locked={locked} value={values[field.path]} error={error} onChange={(value) => setValues({ ...values, [field.path]: value })} />
+                )}
+                {error && (
+                  <span className="staff-error" id={`${id}-error`} role="alert">
+                    {field.label}: {error}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+      {errors
+        .filter((error) => !SETTING_GROUPS.some((group) => group.fields.some((field) => field.path === error.field)))
+        .map((error) => (
+          <p className="staff-error" role="alert" key={`${error.field}:${error.message}`}>
+            {error.field}: {error.message}
+          </p>
+        ))}
+      <div className="staff-actions">
+        <button type="submit">{staffText.save}</button>
+        {status && (
+          <output className="staff-status" aria-live="polite">
+            {status}
+          </output>
+        )}
+      </div>
+    </form>
+  );
+}
+
+interface SettingInputProps {
+  id: string;
+  field: SettingField;
+  view: StaffSettingsView;
+  locked: boolean;
+  value: SettingValue;
+  error: string;
+  onChange(value: SettingValue): void;
+}
+
+function SettingInput({ id, field, view, locked, value, error, onChange }: SettingInputProps) {
+  const common = { id, disabled: locked, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
+  switch (field.kind) {
+    case 'checkbox':
+      return <input {...common} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
+    case 'number':
+      return <input {...common} type="number" value={typeof value === 'number' ? value : ''} onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))} />;
+    case 'language':
+      return (
+        <select {...common} value={String(value ?? 'en')} onChange={(event) => onChange(event.target.value)}>
+          {LANGUAGES.map((language) => (
+            <option key={language.value} value={language.value}>
+              {language.label}
+            </option>
+          ))}
+        </select>
+      );
+    case 'camera':
+      return (
+        <select {...common} value={String(value ?? '')} onChange={(event) => onChange(event.target.value || null)}>
+          <option value="">{staffText.firstCamera}</option>
+          {view.cameras.map((camera) => (
+            <option key={camera.deviceId} value={camera.deviceId}>
+              {camera.label}
+            </option>
+          ))}
+          {typeof value === 'string' && value && !view.cameras.some((camera) => camera.deviceId === value) && <option value={value}>{staffText.cameraNotFound}</option>}
+        </select>
+      );
+    case 'serial':
+      return (
+        <>
+          <input {...common} type="text" list={`${id}-ports`} placeholder={staffText.noSerial} value={String(value ?? '')} onChange={(event) => onChange(event.target.value)} />
+          <datalist id={`${id}-ports`}>
+            {view.serialPorts.map((port) => (
+              <option key={port.path} value={port.path}>
+                {port.label}
+              </option>
+            ))}
+          </datalist>
+        </>
+      );
+    default:
+      return <input {...common} type={field.kind === 'url' ? 'url' : 'text'} value={String(value ?? '')} onChange={(event) => onChange(event.target.value)} />;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Staff mode, once unlocked: settings, "Test connection" and the health view. It closes with
+ * its button or after 60 s without input (main also forgets the staff session by then).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../../../electron/shared/staff-view';
+import { kioskBridge } from '../kiosk-bridge';
+import { staffText } from '../messages';
+import { HealthPanel } from './HealthPanel';
+import { SettingsForm } from './SettingsForm';
+import { closeStaff } from './staff-store';
+
+export const STAFF_IDLE_MS = 60_000;
+
+export function StaffPanel() {
+  const [settings, setSettings] = useState<StaffSettingsView | null>(null);
+  const [health, setHealth] = useState<HealthView | null>(null);
+  const [test, setTest] = useState<ConnectionTestResult | 'running' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const leave = useCallback(() => {
+    void kioskBridge()?.staffClose().catch(() => undefined);
+    closeStaff();
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const kiosk = kioskBridge();
+    if (!kiosk) return;
+    try {
+      const [nextSettings, nextHealth] = await Promise.all([kiosk.staffSettings(), kiosk.staffHealth()]);
+      setSettings(nextSettings);
+      setHealth(nextHealth);
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  }, []);
+
+  useEffect(() => void refresh(), [refresh]);
+
+  // 60 s without a key or a touch: back to the customer screen.
+  useEffect(() => {
+    let timer = setTimeout(leave, STAFF_IDLE_MS);
+    const activity = () => {
+      clearTimeout(timer);
+      timer = setTimeout(leave, STAFF_IDLE_MS);
+    };
+    window.addEventListener('pointerdown', activity);
+    window.addEventListener('keydown', activity);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', activity);
+      window.removeEventListener('keydown', activity);
+    };
+  }, [leave]);
+
+  const runTest = async () => {
+    setTest('running');
+    try {
+      setTest((await kioskBridge()?.staffTestConnection()) ?? null);
+    } catch (error) {
+      setTest(null);
+      setProblem((error as Error).message);
+    }
+  };
+
+  return (
+    <section className="staff-panel" aria-labelledby="staff-title">
+      <header className="staff-header">
+        <h1 id="staff-title">{staffText.panelTitle}</h1>
+        <button type="button" onClick={leave}>
+          {staffText.leave}
+        </button>
+      </header>
+      {problem && (
+        <p className="staff-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="staff-test">
+        <button type="button" onClick={() => void runTest()} disabled={test === 'running'}>
+          {staffText.testConnection}
+        </button>
+        <output aria-live="polite" data-testid="connection-test">
+          {test === 'running' ? staffText.testing : test ? staffText.testResult(test) : ''}
+        </output>
+      </div>
+      {saved && (
+        <p className="staff-saved" role="status">
+          {staffText.saved}
+        </p>
+      )}
+      {settings && (
+        <SettingsForm
+          key={JSON.stringify(settings)}
+          view={settings}
+          onSaved={() => {
+            setSaved(true);
+            void refresh();
+          }}
+        />
+      )}
+      {health && <HealthPanel health={health} />}
+    </section>
+  );
+}
