@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { events } from '../shared/contract';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  const core = await startKioskCore({ userDataDir, env: process.env });
+  const core = await startKioskCore({ userDataDir, env: process.env, version: await readVersion() });
   stopParts = [() => core.stop()];
   // A page that (re)connects is told what it may have missed while the socket was down.
   const bridge = createWsBridge(createHandlers(core), (page) =>
@@ -62,3 +63,13 @@ main().catch((error: unknown) => {
   console.error(`Web shell failed to start: ${(error as Error).message}`);
   process.exit(1);
 });
+
+/** The app's version from package.json (two folders up from dist/web), for the staff health view. */
+async function readVersion(): Promise<string> {
+  try {
+    const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+    return (JSON.parse(text) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
