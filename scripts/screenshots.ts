@@ -4,7 +4,7 @@
  * keyboard-wedge scan of the sandbox's codes). Writes docs/screenshots/<screen>.png.
  */
 import { chromium } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { startWebShell } from '../test/helpers/web-shell';
@@ -25,7 +25,9 @@ const shots: Array<[string, string | null]> = [
 
 await buildIfStale();
 mkdirSync(out, { recursive: true });
-const shell = await startWebShell({ config: { idleResetSeconds: 60 } });
+// The sandbox sample config's demo PIN (2468) opens staff mode for its two pictures.
+const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } };
+const shell = await startWebShell({ config: { idleResetSeconds: 60, staff: sample.staff } });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5, reducedMotion: 'reduce' });
@@ -34,6 +36,20 @@ try {
     if (code) await wedgeScan(page, code);
     await page.locator(`[data-screen="${screen}"]`).waitFor();
     const file = path.join(out, `${screen}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
+  // Staff mode: the PIN pad, then the panel.
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.keyboard.press('Control+Alt+KeyS');
+  await page.locator('[data-screen="staff"]').waitFor();
+  for (const [name, shot] of [['staff-pin', null], ['staff', '2468']] as const) {
+    if (shot) {
+      for (const digit of shot) await page.getByRole('button', { name: digit, exact: true }).click();
+      await page.getByRole('button', { name: 'OK' }).click();
+      await page.getByRole('heading', { name: 'Health' }).waitFor();
+    }
+    const file = path.join(out, `${name}.png`);
     await page.screenshot({ path: file });
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }

@@ -47,6 +47,7 @@ export interface StaffSaveRequest {
 export class StaffService {
   private readonly lockout: PinLockout;
   private openUntil = 0;
+  private unlocking: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: StaffDeps) {
     this.lockout = new PinLockout(deps.now);
@@ -60,7 +61,14 @@ export class StaffService {
     return this.now() < this.openUntil;
   }
 
-  async unlock(pin: string): Promise<StaffUnlockResult> {
+  /** One PIN check at a time: parallel guesses must not slip past the lockout's count. */
+  unlock(pin: string): Promise<StaffUnlockResult> {
+    const result = this.unlocking.then(() => this.checkPin(pin));
+    this.unlocking = result.catch(() => undefined);
+    return result;
+  }
+
+  private async checkPin(pin: string): Promise<StaffUnlockResult> {
     const pinHash = this.deps.config().staff.pinHash;
     if (!pinHash) return { ok: false, reason: 'noPin' };
     const state = this.lockout.state();
