@@ -17,6 +17,10 @@ export function createHandlers(core: KioskCore): Handlers {
     staffSave: (request) => core.staff.save(request),
     staffTestConnection: () => core.testConnection(),
     staffHealth: () => core.health(),
-    staffClose: () => core.staff.close(),
+    // Leaving staff mode returns to `ready`, whatever the customer screen was before.
+    staffClose: () => {
+      core.staff.close();
+      core.session.done();
+    },
   };
 }

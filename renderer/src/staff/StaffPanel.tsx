@@ -11,6 +11,7 @@ import { SettingsForm } from './SettingsForm';
 import { closeStaff } from './staff-store';
 
 export const STAFF_IDLE_MS = 60_000;
+const HEALTH_REFRESH_MS = 5000;
 
 export function StaffPanel() {
   const [settings, setSettings] = useState<StaffSettingsView | null>(null);
@@ -37,6 +38,17 @@ export function StaffPanel() {
   }, []);
 
   useEffect(() => void refresh(), [refresh]);
+
+  // A live health view; each request also tells main staff mode is still in use.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      void kioskBridge()
+        ?.staffHealth()
+        .then(setHealth)
+        .catch((error: unknown) => setProblem((error as Error).message));
+    }, HEALTH_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   // 60 s without a key or a touch: back to the customer screen.
   useEffect(() => {
