@@ -82,7 +82,13 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
     }
   }
   const merged = applyPaths(base as Record<string, unknown>, [...Object.entries(staff.layer.settings), ...secrets], locked);
-  return validate(merged, env, source);
+  const result = validate(merged, env, source);
+  // A value staff set is staff's to fix: say so, and where it is kept.
+  const fromStaff = new Set<string>([...Object.keys(staff.layer.settings), ...Object.keys(staff.layer.secrets)]);
+  if (!result.ok && result.issues?.some((issue) => fromStaff.has(issue.field))) {
+    return { ...result, error: `${result.error} (staff changes are in ${staffPath})` };
+  }
+  return result;
 }
 
 type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };

@@ -31,7 +31,8 @@ export function applyPaths(base: Record<string, unknown>, entries: Array<[string
     if (locked.includes(configPath)) continue;
     const section = SECTION_OF[configPath as EditablePath];
     if (section && entry === null) {
-      delete result[section];
+      // Removing a section would remove its locked fields too.
+      if (!locked.some((path) => path.startsWith(`${section}.`))) delete result[section];
       continue;
     }
     const parts = configPath.split('.');

@@ -11,6 +11,7 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
 /** OWASP's scrypt minimum (N=2^17, r=8, p=1): about 100 ms and 128 MiB per check. */
 const DEFAULTS = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+const MAX_MEMORY = 256 * 1024 * 1024;
 const FORMAT = /^scrypt\$(\d{1,8})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9+/]{16,88}={0,2})\$([A-Za-z0-9+/]{43}=)$/;
 
 export const PIN_PATTERN = /^[0-9]{4,12}$/;
@@ -18,7 +19,7 @@ export const PIN_PATTERN = /^[0-9]{4,12}$/;
 export async function hashPin(pin: string, params = DEFAULTS): Promise<string> {
   if (!PIN_PATTERN.test(pin)) throw new Error('A PIN is 4 to 12 digits');
   const salt = randomBytes(16);
-  const key = await scrypt(pin, salt, KEY_LENGTH, { ...params, maxmem: 256 * 1024 * 1024 });
+  const key = await scrypt(pin, salt, KEY_LENGTH, { ...params, maxmem: MAX_MEMORY });
   return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -26,8 +27,9 @@ export async function hashPin(pin: string, params = DEFAULTS): Promise<string> {
 export function isPinHash(text: string): boolean {
   const match = FORMAT.exec(text);
   if (!match) return false;
-  const N = Number(match[1]);
-  return N >= 2 ** 10 && N <= 2 ** 20 && (N & (N - 1)) === 0;
+  const [N, r, p] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // scrypt needs 128·N·r bytes: a hash must be checkable within MAX_MEMORY.
+  return N >= 2 ** 10 && (N & (N - 1)) === 0 && r >= 1 && p >= 1 && p <= 16 && 128 * N * r <= MAX_MEMORY / 2;
 }
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
@@ -35,6 +37,10 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   if (!match || !isPinHash(stored)) return false;
   const [, N, r, p, salt, hash] = match;
   const expected = Buffer.from(hash ?? '', 'base64');
-  const key = await scrypt(pin, Buffer.from(salt ?? '', 'base64'), expected.length, { N: Number(N), r: Number(r), p: Number(p), maxmem: 256 * 1024 * 1024 });
-  return timingSafeEqual(key, expected);
+  try {
+    const key = await scrypt(pin, Buffer.from(salt ?? '', 'base64'), expected.length, { N: Number(N), r: Number(r), p: Number(p), maxmem: MAX_MEMORY });
+    return timingSafeEqual(key, expected);
+  } catch {
+    return false; // parameters this machine cannot run: no PIN matches, and nothing crashes
+  }
 }

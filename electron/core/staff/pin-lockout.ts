@@ -24,6 +24,7 @@ export class PinLockout {
   }
 
   recordWrong(): LockoutState {
+    this.state(); // a lock that ran out starts a fresh set of attempts first
     this.wrong += 1;
     if (this.wrong >= MAX_WRONG_PINS) this.lockedUntil = this.now() + LOCKOUT_MS;
     return this.state();

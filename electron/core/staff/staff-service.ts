@@ -24,6 +24,8 @@ import { PinLockout } from './pin-lockout';
 import { verifyPin } from './pin-hash';
 
 export const STAFF_IDLE_MS = 60_000;
+/** Settings whose "none" is meaningful: no back end (sandbox), no Vipps, no name, first camera, no serial port. */
+const NULLABLE_PATHS = new Set<EditablePath>(['identify.baseUrl', 'vipps.baseUrl', 'vipps.loyaltyProgramName', 'scanners.camera.deviceId', 'scanners.serial.path']);
 
 export interface StaffDeps {
   config(): KioskConfig;
@@ -122,8 +124,11 @@ export class StaffService {
         continue;
       }
       const value = request.values[field];
-      // An emptied text field means "not set".
-      layer.settings[field] = typeof value === 'string' && value.trim() === '' ? null : (value ?? null);
+      const emptied = value === null || (typeof value === 'string' && value.trim() === '');
+      // Emptied: "none" where the setting can be none; elsewhere back to the provisioning file's value.
+      if (!emptied) layer.settings[field] = value;
+      else if (NULLABLE_PATHS.has(field)) layer.settings[field] = null;
+      else delete layer.settings[field];
     }
     const secretStatus = this.deps.secrets.status();
     for (const field of SECRET_PATHS) {
