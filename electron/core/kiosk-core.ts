@@ -77,6 +77,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   /** Kept across reloads while its target is unchanged, so its access token stays cached. */
   let vipps: VippsClient | null = null;
   const checkIns = new CheckInSender({ log });
+  // Set once the staff service exists (below); until then no one can be in staff mode.
+  let staffOpen = (): boolean => false;
+  /** A scan from any scanner: ignored while staff mode is open (identify opens a loyalty transaction). */
+  const customerScan = (text: string): void => {
+    if (staffOpen()) return void log.info('scan-ignored', { reason: 'staff mode is open' });
+    session.scan(text);
+  };
   const stats = new HealthStats();
   const secrets = options.secrets ?? NO_SECRET_STORE;
   let cameraDevices: StaffSettingsView['cameras'] = [];
@@ -165,7 +172,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     if (JSON.stringify(nextVipps) !== JSON.stringify(vipps?.target ?? null)) vipps = nextVipps ? new VippsClient(nextVipps) : null;
     if (JSON.stringify(next.scanners.serial) !== JSON.stringify(previousSerial)) await restartSerial();
     wedge = config.scanners.keyboard.enabled
-      ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, layout: config.scanners.keyboard.layout, onScan: (text) => session.scan(text) })
+      ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, layout: config.scanners.keyboard.layout, onScan: (text) => customerScan(text) })
       : null;
     log.info('config-loaded', {
       source: source.kind,
@@ -186,7 +193,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     serial = new SerialScanner(
       { path, baudRate, prefix, suffix },
       {
-        onScan: (text) => session.scan(text),
+        onScan: (text) => customerScan(text),
         onState: (state) => {
           serialState = state;
           log.info('serial-state', { ...state });
@@ -225,6 +232,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     },
   });
 
+  staffOpen = () => staff.isOpen();
+
   const health = (): HealthView => ({
     version: options.version ?? 'development',
     startedAt: stats.startedAt,
@@ -248,9 +257,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   return {
     session,
     keyInput: (key) => wedge?.key(key),
-    scan: (text) => session.scan(text),
+    scan: (text) => customerScan(text),
     cameraScan: (text) => {
-      if (config.scanners.camera.enabled) session.scan(text);
+      if (config.scanners.camera.enabled) customerScan(text);
     },
     camera,
     cameraSettings,

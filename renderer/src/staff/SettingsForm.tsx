@@ -9,7 +9,7 @@ import { kioskBridge } from '../kiosk-bridge';
 import { staffText } from '../messages';
 import { isSecretField, LANGUAGES, SETTING_GROUPS, type SettingField } from './settings-fields';
 
-export function SettingsForm({ view, onSaved }: { view: StaffSettingsView; onSaved: () => void }) {
+export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsView; onSaving: () => void; onSaved: () => void }) {
   const [values, setValues] = useState<Record<EditablePath, SettingValue>>(view.values);
   const [secrets, setSecrets] = useState<Partial<Record<SecretPath, string>>>({});
   const [errors, setErrors] = useState<Array<{ field: string; message: string }>>([]);
@@ -19,11 +19,13 @@ export function SettingsForm({ view, onSaved }: { view: StaffSettingsView; onSav
   const save = async () => {
     const changed = Object.fromEntries(Object.entries(values).filter(([path, value]) => view.values[path as EditablePath] !== value));
     setStatus(staffText.saving);
+    onSaving();
     try {
       const result = await kioskBridge()?.staffSave({ values: changed, secrets });
       if (!result) return;
       if (result.ok) {
         // The panel says "saved" and reloads the form from main's new values.
+        setStatus(null);
         onSaved();
       } else {
         setErrors(result.errors);

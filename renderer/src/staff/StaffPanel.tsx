@@ -19,6 +19,8 @@ export function StaffPanel() {
   const [test, setTest] = useState<ConnectionTestResult | 'running' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  /** Bumped by each save: the form starts afresh from main's values, changed or not. */
+  const [generation, setGeneration] = useState(0);
 
   const leave = useCallback(() => {
     void kioskBridge()?.staffClose().catch(() => undefined);
@@ -104,10 +106,12 @@ export function StaffPanel() {
       )}
       {settings && (
         <SettingsForm
-          key={JSON.stringify(settings)}
+          key={`${generation}:${JSON.stringify(settings)}`}
           view={settings}
+          onSaving={() => setSaved(false)}
           onSaved={() => {
             setSaved(true);
+            setGeneration((value) => value + 1);
             void refresh();
           }}
         />
