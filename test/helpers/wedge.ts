@@ -81,6 +81,10 @@ export async function wedgeScanKeys(page: Page, keys: Array<WedgeKey & { ctrl?: 
   } finally {
     await cdp.detach();
   }
+  // Let real time pass the burst's last stamp: a key pressed next (without a stamp) must not
+  // look older than the burst, or it would count as part of it.
+  const ahead = lastBurstEnd - Date.now();
+  if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
 }
 
 /** A US-layout scanner on a US-layout PC (the usual case): the OS types what the scanner meant. */
