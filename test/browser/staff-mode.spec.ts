@@ -305,6 +305,7 @@ test.describe('saving, again and again', () => {
     await typeInto(page, 'Terminal ID', 'kiosk-42');
     await page.getByRole('button', { name: staffText.save }).click();
     await expect(page.getByText(staffText.saved)).toBeVisible();
+    await expect(page.getByLabel('Terminal ID', { exact: true })).toHaveValue('kiosk-42');
     await page.getByLabel('Terminal ID', { exact: true }).fill('');
     await page.getByRole('button', { name: staffText.save }).click();
     await expect(page.getByLabel('Terminal ID', { exact: true })).toHaveValue('kiosk-7');

@@ -110,9 +110,11 @@ export function StaffPanel() {
           view={settings}
           onSaving={() => setSaved(false)}
           onSaved={() => {
-            setSaved(true);
-            setGeneration((value) => value + 1);
-            void refresh();
+            // Main's new values first, then one fresh form: typing in between is never wiped.
+            void refresh().then(() => {
+              setSaved(true);
+              setGeneration((value) => value + 1);
+            });
           }}
         />
       )}
