@@ -149,6 +149,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     source = result.source;
     configProblem = result.ok ? null : result.error;
     if (!result.ok) {
+      // Staff must be able to get in to fix it: keep a PIN even when nothing else is valid.
+      if (result.pinHash && !config.staff.pinHash) config = { ...config, staff: { ...config.staff, pinHash: result.pinHash } };
       log.error('config-invalid', { message: result.error });
       session.setConfigProblem(result.error);
       return;

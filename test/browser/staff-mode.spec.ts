@@ -482,6 +482,18 @@ test.describe('idle', () => {
     await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
     await expect.poll(() => settingsAsked(page)).toBe('closed');
   });
+
+  test('a PIN pad walked away from closes after 30 s, back to the customer screen', async ({ page, kiosk }) => {
+    await page.clock.install();
+    await gotoReady(page, kiosk.url);
+    await openPinPadByShortcut(page);
+    await pauseClock(page);
+    await page.getByRole('button', { name: '2', exact: true }).click();
+    await page.clock.fastForward('00:25');
+    await expect(pinTitle(page)).toBeVisible();
+    await page.clock.fastForward('00:06');
+    await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+  });
 });
 
 /** A loopback port nothing listens on (a server's, just closed). */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig, resolveConfigPath, type ConfigResult, type LoadOptions } from '../../electron/core/config/load-config';
-import type { SecretStore } from '../../electron/core/config/secret-store';
+import { NO_SECRET_STORE, type SecretStore } from '../../electron/core/config/secret-store';
 import type * as ProvisioningPath from '../../electron/core/config/provisioning-path';
 
 /** The OS machine-wide path as load-config sees it: a temp path here, since /etc is not writable. */
@@ -211,6 +211,43 @@ describe('errors name the file and the field', () => {
     expect(error).toContain(staffFile);
     expect(error).toContain('identify.token: cannot be decrypted');
     expect(error).not.toContain(cipher);
+  });
+
+  it('an undecryptable staff secret is not needed when the environment supplies that secret', async () => {
+    const cipher = Buffer.from('copied-from-another-kiosk').toString('base64');
+    const config = configOf(await load({ provisioning: { identify: { baseUrl: IDENTIFY_URL } }, staff: { secrets: { 'identify.token': cipher } }, env: { KIOSK_IDENTIFY_TOKEN: 'env-token' } }));
+    expect(config.identify?.token).toBe('env-token');
+  });
+
+  it('an invalid configuration still hands over the provisioning file\'s PIN hash, so staff can get in', async () => {
+    const pinHash = `scrypt$1024$8$1$${'A'.repeat(22)}==$${'B'.repeat(43)}=`;
+    const cipher = Buffer.from('copied-from-another-kiosk').toString('base64');
+    const result = await load({ provisioning: { identify: { baseUrl: IDENTIFY_URL }, staff: { pinHash } }, staff: { secrets: { 'identify.token': cipher } } });
+    expect(result).toMatchObject({ ok: false, pinHash });
+    const invalid = await load({ provisioning: { idleResetSeconds: 1, staff: { pinHash } } });
+    expect(invalid).toMatchObject({ ok: false, pinHash });
+  });
+
+  it('a staff secret whose section is gone (staff emptied the URL) is not applied', async () => {
+    const config = configOf(await load({ provisioning: {}, staff: { secrets: { 'identify.token': fakeStore.encrypt('staff-token') } } }));
+    expect(config.identify).toBeUndefined(); // the sandbox, not a section holding only a token
+  });
+
+  it('the web shell (no secret store) leaves staff secrets alone instead of failing on them', async () => {
+    const config = configOf(
+      await load({ provisioning: { identify: { baseUrl: IDENTIFY_URL, token: 'file-token' } }, staff: { secrets: { 'identify.token': fakeStore.encrypt('staff-token') } }, options: { secrets: NO_SECRET_STORE } }),
+    );
+    expect(config.identify?.token).toBe('file-token');
+  });
+
+  it('a staff "none" for a section that is not there creates nothing', async () => {
+    const config = configOf(await load({ provisioning: {}, staff: { settings: { 'vipps.loyaltyProgramName': null } } }));
+    expect(config.vipps).toBeUndefined();
+  });
+
+  it('a staff change does not hide a malformed provisioning section', async () => {
+    const error = errorOf(await load({ provisioning: { scanners: 'oops' }, staff: { settings: { 'scanners.serial.path': '/dev/ttyUSB0' } } }));
+    expect(error).toContain('scanners');
   });
 
   it('a staff value the schema refuses names the field', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
 import { createLogger } from '../../electron/core/log/logger';
+import { hashPin } from '../../electron/core/staff/pin-hash';
 import { MEMBER_ANSWER, startFakeIdentify, type FakeAnswer, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -108,5 +109,16 @@ describe('the kiosk core', () => {
         expect(lines.join('\n')).not.toContain(secret);
       }
     }, 12_000);
+  });
+
+  it('an invalid configuration at start still lets staff in with the provisioning file\'s PIN', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+    const file = path.join(dir, 'config.json');
+    const pinHash = await hashPin('2468', { N: 1024, r: 8, p: 1 });
+    writeFileSync(file, JSON.stringify({ idleResetSeconds: 1, staff: { pinHash } }));
+    core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: quiet });
+    expect(core.session.view()).toMatchObject({ screen: 'needsStaff', reason: 'config' });
+    expect(await core.staff.unlock('2468')).toEqual({ ok: true });
+    expect(core.health().config.problem).toContain('idleResetSeconds');
   });
 });

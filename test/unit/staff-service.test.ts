@@ -369,11 +369,13 @@ describe('StaffService.save', () => {
     expect(text).not.toContain('vipps-key-Sk1');
   });
 
-  it('an emptied identify.baseUrl removes the back end (the sandbox), stored as null', async () => {
+  it('an emptied Identify URL drops the staff change: the provisioning file\'s back end applies', async () => {
     const { service, config } = await open();
+    expect(await service.save({ values: { 'identify.baseUrl': 'https://other.example.com' }, secrets: {} })).toEqual({ ok: true });
+    expect(config().identify?.baseUrl).toBe('https://other.example.com');
     expect(await service.save({ values: { 'identify.baseUrl': '' }, secrets: {} })).toEqual({ ok: true });
-    expect(staffFileJson().settings).toEqual({ 'identify.baseUrl': null });
-    expect(config().identify).toBeUndefined();
+    expect(staffFileJson().settings).toEqual({});
+    expect(config().identify?.baseUrl).toBe(IDENTIFY.baseUrl);
   });
 
   it('ignores fields the form does not offer (the PIN hash, the locked list), whatever the page sends', async () => {
@@ -386,12 +388,24 @@ describe('StaffService.save', () => {
     expect(config().locked).toEqual(['storeId']);
   });
 
-  it('replaces a staff file that cannot be read with a fresh one', async () => {
-    const { service, config } = await open();
+  it('refuses to save over a staff file it cannot read (it would drop every earlier change), and leaves it as it is', async () => {
+    const { service, reload } = await open();
     fs.writeFileSync(staffFile, '{ "settings": ');
-    expect(await service.save({ values: { terminalId: '42' }, secrets: {} })).toEqual({ ok: true });
-    expect(staffFileJson()).toEqual({ settings: { terminalId: '42' }, secrets: {} });
-    expect(config().terminalId).toBe('42');
+    const result = await service.save({ values: { terminalId: '42' }, secrets: {} });
+    expect(result).toEqual({ ok: false, errors: [{ field: '(staff settings)', message: expect.stringContaining('Fix or remove that file first') }] });
+    expect(fs.readFileSync(staffFile, 'utf8')).toBe('{ "settings": ');
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it('runs two saves at once one after the other: both changes are kept', async () => {
+    const { service, config } = await open();
+    const [first, second] = await Promise.all([
+      service.save({ values: { terminalId: '7' }, secrets: {} }),
+      service.save({ values: { idleResetSeconds: 42 }, secrets: {} }),
+    ]);
+    expect([first, second]).toEqual([{ ok: true }, { ok: true }]);
+    expect(staffFileJson().settings).toEqual({ terminalId: '7', idleResetSeconds: 42 });
+    expect(config().terminalId).toBe('7');
   });
 
   it('writes atomically: a new file replaces the old (new inode), owner-only, no temp files left, content whole', async () => {

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { ConfigSchema, type KioskConfig } from './config-schema';
 import { osProvisioningPath } from './provisioning-path';
 import type { SecretStore } from './secret-store';
-import { applyPaths, STAFF_SETTINGS_FILE, StaffLayerSchema, type StaffLayer } from './staff-layer';
+import { isPinHash } from '../staff/pin-hash';
+import { applyPaths, STAFF_SETTINGS_FILE, StaffLayerSchema, valueAt, type StaffLayer } from './staff-layer';
 
 /** Where the configuration came from: the provisioning file (or none), and the staff layer. */
 export type ConfigSource = { kind: 'file' | 'defaults'; path: string; staffPath: string };
@@ -23,7 +24,11 @@ export interface FieldIssue {
 
 export type ConfigResult =
   | { ok: true; config: KioskConfig; source: ConfigSource }
-  | { ok: false; error: string; source: ConfigSource; issues?: FieldIssue[] };
+  /**
+   * `pinHash`: the provisioning file's PIN hash when it is well-formed, so staff can still open
+   * staff mode (and see what is wrong) while the rest of the configuration is invalid.
+   */
+  | { ok: false; error: string; source: ConfigSource; issues?: FieldIssue[]; pinHash?: string };
 
 /** Environment variables that may carry secrets instead of the file. */
 export const SECRET_ENV = {
@@ -73,22 +78,27 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
     return { ok: false, error: `Configuration in ${file} is invalid: (top level): must be a JSON object`, source };
   }
   const locked = lockedPaths(base);
+  const settings = applyPaths(base as Record<string, unknown>, Object.entries(staff.layer.settings), locked);
+  // Staff secrets: only where this machine can decrypt them, the environment does not supply the
+  // secret anyway, and their section is still there (staff may have removed it since).
   const secrets: Array<[string, unknown]> = [];
+  const store = options.secrets?.status().available ? options.secrets : undefined;
   for (const [secretPath, cipher] of Object.entries(staff.layer.secrets)) {
+    const section = secretPath.split('.')[0] ?? '';
+    if (cipher === undefined || !store || env[SECRET_ENV_BY_PATH[secretPath] ?? '']?.trim() || valueAt(settings, `${section}.baseUrl`) === undefined) continue;
     try {
-      if (cipher !== undefined && options.secrets) secrets.push([secretPath, options.secrets.decrypt(cipher)]);
+      secrets.push([secretPath, store.decrypt(cipher)]);
     } catch {
-      return { ok: false, error: `Staff settings in ${staffPath} are invalid: ${secretPath}: cannot be decrypted on this machine (set it again in staff mode)`, source };
+      return { ok: false, error: `Staff settings in ${staffPath} are invalid: ${secretPath}: cannot be decrypted on this machine (set it again in staff mode)`, source, pinHash: validPinHash(base) };
     }
   }
-  const merged = applyPaths(base as Record<string, unknown>, [...Object.entries(staff.layer.settings), ...secrets], locked);
+  const merged = applyPaths(settings, secrets, locked);
   const result = validate(merged, env, source);
+  if (result.ok) return result;
   // A value staff set is staff's to fix: say so, and where it is kept.
-  const fromStaff = new Set<string>([...Object.keys(staff.layer.settings), ...Object.keys(staff.layer.secrets)]);
-  if (!result.ok && result.issues?.some((issue) => fromStaff.has(issue.field))) {
-    return { ...result, error: `${result.error} (staff changes are in ${staffPath})` };
-  }
-  return result;
+  const fromStaff = [...Object.keys(staff.layer.settings), ...Object.keys(staff.layer.secrets)];
+  const touchesStaff = result.issues?.some((issue) => fromStaff.some((path) => issue.field === path || issue.field.split('.')[0] === path.split('.')[0]));
+  return { ...result, error: touchesStaff ? `${result.error} (staff changes are in ${staffPath})` : result.error, pinHash: validPinHash(base) };
 }
 
 type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };
@@ -118,6 +128,17 @@ export async function readStaffLayer(file: string): Promise<{ ok: true; layer: S
   const parsed = StaffLayerSchema.safeParse(read.value ?? {});
   if (!parsed.success) return { ok: false, error: `Staff settings in ${file} are invalid: ${formatIssues(parsed.error)}` };
   return { ok: true, layer: parsed.data };
+}
+
+const SECRET_ENV_BY_PATH: Record<string, string> = {
+  'identify.token': 'KIOSK_IDENTIFY_TOKEN',
+  'vipps.clientSecret': 'KIOSK_VIPPS_CLIENT_SECRET',
+  'vipps.subscriptionKey': 'KIOSK_VIPPS_SUBSCRIPTION_KEY',
+};
+
+function validPinHash(base: object): string | undefined {
+  const hash = valueAt(base, 'staff.pinHash');
+  return typeof hash === 'string' && isPinHash(hash) ? hash : undefined;
 }
 
 /** The provisioning file's `locked` list, when it is a list of strings (the schema checks the rest). */

@@ -37,11 +37,17 @@ export function applyPaths(base: Record<string, unknown>, entries: Array<[string
     }
     const parts = configPath.split('.');
     const last = parts.pop() ?? '';
-    let node = result;
+    let node: Record<string, unknown> | null = result;
     for (const part of parts) {
-      const next = node[part];
-      node = (node[part] = typeof next === 'object' && next !== null && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
+      const next: unknown = node[part];
+      if (next === undefined) {
+        if (entry === null) node = null; // "none" of something that is not there: nothing to do
+        else node = node[part] = {};
+      } else if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Record<string, unknown>;
+      else node = null; // a malformed section stays as it is, for validation to name
+      if (!node) break;
     }
+    if (!node) continue;
     // A null optional text (e.g. loyaltyProgramName) means "not set".
     if (entry === null && configPath === 'vipps.loyaltyProgramName') delete node[last];
     else node[last] = entry;

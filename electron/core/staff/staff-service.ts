@@ -24,8 +24,6 @@ import { PinLockout } from './pin-lockout';
 import { verifyPin } from './pin-hash';
 
 export const STAFF_IDLE_MS = 60_000;
-/** Settings whose "none" is meaningful: no back end (sandbox), no Vipps, no name, first camera, no serial port. */
-const NULLABLE_PATHS = new Set<EditablePath>(['identify.baseUrl', 'vipps.baseUrl', 'vipps.loyaltyProgramName', 'scanners.camera.deviceId', 'scanners.serial.path']);
 
 export interface StaffDeps {
   config(): KioskConfig;
@@ -50,6 +48,7 @@ export class StaffService {
   private readonly lockout: PinLockout;
   private openUntil = 0;
   private unlocking: Promise<unknown> = Promise.resolve();
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: StaffDeps) {
     this.lockout = new PinLockout(deps.now);
@@ -109,13 +108,23 @@ export class StaffService {
     };
   }
 
+  /** One save at a time: each reads, checks and writes the staff file whole. */
   async save(request: StaffSaveRequest): Promise<StaffSaveResult> {
+    this.requireOpen();
+    const result = this.saving.then(() => this.saveNow(request));
+    this.saving = result.catch(() => undefined);
+    return result;
+  }
+
+  private async saveNow(request: StaffSaveRequest): Promise<StaffSaveResult> {
     this.requireOpen();
     const config = this.deps.config();
     const errors: Array<{ field: string; message: string }> = [];
     const staffPath = this.deps.source().staffPath;
     const current = await readStaffLayer(staffPath);
-    const layer: StaffLayer = current.ok ? structuredClone(current.layer) : { settings: {}, secrets: {} };
+    // Never start over from nothing: that would silently drop every earlier change and secret.
+    if (!current.ok) return { ok: false, errors: [{ field: '(staff settings)', message: `${current.error}. Fix or remove that file first.` }] };
+    const layer: StaffLayer = structuredClone(current.layer);
 
     for (const field of EDITABLE_PATHS) {
       if (!(field in request.values)) continue;
@@ -124,11 +133,9 @@ export class StaffService {
         continue;
       }
       const value = request.values[field];
-      const emptied = value === null || (typeof value === 'string' && value.trim() === '');
-      // Emptied: "none" where the setting can be none; elsewhere back to the provisioning file's value.
-      if (!emptied) layer.settings[field] = value;
-      else if (NULLABLE_PATHS.has(field)) layer.settings[field] = null;
-      else delete layer.settings[field];
+      // Emptied: the staff change goes, and the provisioning file's value (or the default) applies.
+      if (value === null || (typeof value === 'string' && value.trim() === '')) delete layer.settings[field];
+      else layer.settings[field] = value;
     }
     const secretStatus = this.deps.secrets.status();
     for (const field of SECRET_PATHS) {

@@ -1,10 +1,12 @@
 /** The on-screen PIN pad: the PIN goes to main, which checks it and counts wrong ones. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { kioskBridge } from '../kiosk-bridge';
 import { staffText } from '../messages';
 import { closeStaff, staffUnlocked } from './staff-store';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** The pad closes after this long without a digit pressed. */
+export const PIN_PAD_IDLE_MS = 30_000;
 
 export function PinPad() {
   const [pin, setPin] = useState('');
@@ -28,6 +30,12 @@ export function PinPad() {
       setBusy(false);
     }
   };
+
+  // Walked away from: the pad closes like the panel does, and the customer screen returns.
+  useEffect(() => {
+    const timer = setTimeout(closeStaff, PIN_PAD_IDLE_MS);
+    return () => clearTimeout(timer);
+  }, [pin, message]);
 
   const press = (digit: string) => setPin((current) => (current.length < 12 ? current + digit : current));
 

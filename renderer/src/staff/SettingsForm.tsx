@@ -95,7 +95,9 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
           </p>
         ))}
       <div className="staff-actions">
-        <button type="submit">{staffText.save}</button>
+        <button type="submit" disabled={status === staffText.saving}>
+          {staffText.save}
+        </button>
         {status && (
           <output className="staff-status" aria-live="polite">
             {status}
