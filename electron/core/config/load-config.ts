@@ -130,10 +130,11 @@ export async function readStaffLayer(file: string): Promise<{ ok: true; layer: S
   return { ok: true, layer: parsed.data };
 }
 
+/** The environment variable that supplies each secret path. */
 const SECRET_ENV_BY_PATH: Record<string, string> = {
-  'identify.token': 'KIOSK_IDENTIFY_TOKEN',
-  'vipps.clientSecret': 'KIOSK_VIPPS_CLIENT_SECRET',
-  'vipps.subscriptionKey': 'KIOSK_VIPPS_SUBSCRIPTION_KEY',
+  'identify.token': SECRET_ENV.identifyToken,
+  'vipps.clientSecret': SECRET_ENV.vippsClientSecret,
+  'vipps.subscriptionKey': SECRET_ENV.vippsSubscriptionKey,
 };
 
 function validPinHash(base: object): string | undefined {
