@@ -5,13 +5,11 @@
  * its four outcomes against a test server, and closing after 60 s without input.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { staffText } from '../../renderer/src/messages';
 import { expect, test as base } from '../helpers/fixtures';
-import { startFakeIdentify, TEST_VIPPS_CREDENTIALS, type FakeAnswer, type FakeIdentifyServer } from '../helpers/fake-identify-server';
+import { closedPort, startFakeIdentify, TEST_VIPPS_CREDENTIALS, type FakeAnswer, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 import { wedgeScan } from '../helpers/wedge';
 
 /** The demo PIN 2468 (assets/sandbox-config.json). */
@@ -496,11 +494,3 @@ test.describe('idle', () => {
   });
 });
 
-/** A loopback port nothing listens on (a server's, just closed). */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -14,15 +14,20 @@ const skipReason = ELECTRON_SKIP_REASON;
 // reporter shows only the skipped test's title).
 test.skip(!binary, skipReason);
 
+/** Starts the Electron kiosk on `config` (written into `dir`), with extra Chromium switches. */
+function launchKiosk(dir: string, config: unknown, extraArgs: string[] = []) {
+  const file = path.join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify(config));
+  return electron.launch({
+    executablePath: binary ?? undefined,
+    args: [path.resolve(import.meta.dirname, '../..'), ...extraArgs],
+    env: { ...process.env, KIOSK_CONFIG: file },
+  });
+}
+
 test('a member scans with a keyboard-wedge scanner in the Electron kiosk and presses Done', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-'));
-  const config = path.join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ idleResetSeconds: 30 }));
-  const app = await electron.launch({
-    executablePath: binary ?? undefined,
-    args: [path.resolve(import.meta.dirname, '../..')],
-    env: { ...process.env, KIOSK_CONFIG: config },
-  });
+  const app = await launchKiosk(dir, { idleResetSeconds: 30 });
   try {
     const page = await app.firstWindow();
     await expect(page.locator('[data-screen="ready"]')).toBeVisible();
@@ -43,19 +48,13 @@ test('a loyalty ID shown to the camera identifies the member in the Electron kio
   const { writeY4m } = await import('../helpers/y4m');
   const { qrFrame, sceneFrame } = await import('../helpers/qr-frames');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-camera-'));
-  const config = path.join(dir, 'config.json');
   const video = path.join(dir, 'camera.y4m');
-  writeFileSync(config, JSON.stringify({ idleResetSeconds: 30 }));
   await writeY4m(video, 640, 480, 10, (function* () {
     for (let i = 0; i < 10; i++) yield sceneFrame(640, 480, 3, i + 1);
     for (let i = 0; i < 30; i++) yield qrFrame('4711fc2a-3a8f-414f-a9e7-44dd5231dca7', { width: 640, height: 480, modulePx: 6, seed: i });
   })());
-  const app = await electron.launch({
-    executablePath: binary ?? undefined,
-    // Chromium's fake camera switches work on Electron's command line too.
-    args: [path.resolve(import.meta.dirname, '../..'), '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-    env: { ...process.env, KIOSK_CONFIG: config },
-  });
+  // Chromium's fake camera switches work on Electron's command line too.
+  const app = await launchKiosk(dir, { idleResetSeconds: 30 }, ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
   try {
     const page = await app.firstWindow();
     await expect(page.locator('[data-screen="member"]')).toBeVisible({ timeout: 20_000 });
@@ -70,13 +69,7 @@ test('a serial scanner (a socat pair) sends an OTP and a Vipps URL in the Electr
   const { startPtyPair } = await import('../helpers/socat');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-serial-'));
   const pty = await startPtyPair(path.join(dir, 'tty'));
-  const config = path.join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ idleResetSeconds: 30, scanners: { serial: { path: pty.kioskEnd } } }));
-  const app = await electron.launch({
-    executablePath: binary ?? undefined,
-    args: [path.resolve(import.meta.dirname, '../..')],
-    env: { ...process.env, KIOSK_CONFIG: config },
-  });
+  const app = await launchKiosk(dir, { idleResetSeconds: 30, scanners: { serial: { path: pty.kioskEnd } } });
   try {
     const page = await app.firstWindow();
     await expect(page.locator('[data-screen="ready"]')).toBeVisible();

@@ -124,3 +124,12 @@ export function fakeServerPool() {
     },
   };
 }
+
+/** A loopback port nothing listens on (a server's, just closed): "not reachable". */
+export async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

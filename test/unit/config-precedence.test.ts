@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeSecretStore } from '../helpers/fake-secret-store';
 import { loadConfig, resolveConfigPath, type ConfigResult, type LoadOptions } from '../../electron/core/config/load-config';
-import { NO_SECRET_STORE, type SecretStore } from '../../electron/core/config/secret-store';
+import { NO_SECRET_STORE } from '../../electron/core/config/secret-store';
 import type * as ProvisioningPath from '../../electron/core/config/provisioning-path';
 
 /** The OS machine-wide path as load-config sees it: a temp path here, since /etc is not writable. */
@@ -14,16 +15,7 @@ vi.mock('../../electron/core/config/provisioning-path', async (importOriginal) =
   return { ...actual, osProvisioningPath: () => machineWide.path };
 });
 
-const CIPHER_PREFIX = 'fake-cipher:';
-const fakeStore: SecretStore = {
-  status: () => ({ available: true }),
-  encrypt: (plain) => Buffer.from(`${CIPHER_PREFIX}${plain}`, 'utf8').toString('base64'),
-  decrypt: (cipher) => {
-    const text = Buffer.from(cipher, 'base64').toString('utf8');
-    if (!text.startsWith(CIPHER_PREFIX)) throw new Error('not this machine’s ciphertext');
-    return text.slice(CIPHER_PREFIX.length);
-  },
-};
+const fakeStore = fakeSecretStore;
 
 const IDENTIFY_URL = 'https://loyalty.example.com';
 

@@ -1,11 +1,9 @@
 /** Staff "Test connection" against a recording loopback server, and the health view's counts per session event. */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IdentifyTarget } from '../../electron/core/identify/identify-client';
 import { CONNECTION_TEST_IDENTIFIER, testConnection } from '../../electron/core/staff/connection-test';
 import { HealthStats } from '../../electron/core/staff/health-stats';
-import { fakeServerPool, MEMBER_ANSWER, type FakeAnswer } from '../helpers/fake-identify-server';
+import { closedPort, fakeServerPool, MEMBER_ANSWER, type FakeAnswer } from '../helpers/fake-identify-server';
 
 const pool = fakeServerPool();
 afterEach(() => pool.closeAll());
@@ -19,14 +17,6 @@ async function testAgainst(answer: FakeAnswer, timeoutMs = 2000) {
   return { result: await testConnection(target, LOCATION), server };
 }
 
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('testConnection', () => {
   it('sends one identify call with the test identifier, the location and the token', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeSecretStore } from '../helpers/fake-secret-store';
 import type { KioskConfig, KioskConfigInput } from '../../electron/core/config/config-schema';
 import { loadConfig, type ConfigSource } from '../../electron/core/config/load-config';
 import type { SecretStore } from '../../electron/core/config/secret-store';
@@ -13,17 +14,7 @@ const PIN = '2468';
 const PROVISIONED_TOKEN = 'provisioned-token-Xq7';
 const IDENTIFY = { baseUrl: 'https://loyalty.example.com', token: PROVISIONED_TOKEN };
 
-/** "Encrypts" as base64 of a prefix and the text; refuses ciphertext it did not make. */
-const CIPHER_PREFIX = 'fake-cipher:';
-const fakeStore: SecretStore = {
-  status: () => ({ available: true }),
-  encrypt: (plain) => Buffer.from(`${CIPHER_PREFIX}${plain}`, 'utf8').toString('base64'),
-  decrypt: (cipher) => {
-    const text = Buffer.from(cipher, 'base64').toString('utf8');
-    if (!text.startsWith(CIPHER_PREFIX)) throw new Error('not this machine’s ciphertext');
-    return text.slice(CIPHER_PREFIX.length);
-  },
-};
+const fakeStore = fakeSecretStore;
 const UNAVAILABLE_REASON = 'No keyring is running here: set secrets in the config file or the environment.';
 const unavailableStore: SecretStore = {
   status: () => ({ available: false, reason: UNAVAILABLE_REASON }),
