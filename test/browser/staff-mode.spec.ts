@@ -98,10 +98,22 @@ function settingsAsked(page: Page): Promise<string> {
   );
 }
 
-/** Stops the page's (installed) clock, so that only `fastForward` moves its timers and `performance.now()`. */
+/**
+ * Stops the page's (installed) clock, so that only `fastForward` moves its timers and `performance.now()`.
+ * The page's clock keeps running while we ask for its time, and `pauseAt` cannot go back: on a loaded
+ * machine the time read can be passed before the pause arrives, so aim a second ahead and ask again if
+ * even that was passed.
+ */
 async function pauseClock(page: Page): Promise<void> {
-  const now = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(now + 100);
+  for (let attempt = 1; ; attempt += 1) {
+    const now = await page.evaluate(() => Date.now());
+    try {
+      await page.clock.pauseAt(now + 1000);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/to the past/.test(String(error))) throw error;
+    }
+  }
 }
 
 async function leaveStaff(page: Page): Promise<void> {
