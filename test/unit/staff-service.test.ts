@@ -216,7 +216,16 @@ describe('StaffService.settings', () => {
     const { service } = await open({ provisioning: { identify: { baseUrl: IDENTIFY.baseUrl }, staff: { pinHash } }, env: { KIOSK_IDENTIFY_TOKEN: 'env-token-Qw3' } });
     const view = await service.settings();
     expect(view.secretsSet['identify.token']).toBe(true);
+    expect(view.secretsFromEnv).toEqual({ 'identify.token': 'KIOSK_IDENTIFY_TOKEN' });
     expect(JSON.stringify(view)).not.toContain('env-token-Qw3');
+  });
+
+  it('refuses a secret the environment supplies (it would be silently overridden), naming the variable, and writes nothing', async () => {
+    const { service, reload } = await open({ provisioning: { identify: { baseUrl: IDENTIFY.baseUrl }, staff: { pinHash } }, env: { KIOSK_IDENTIFY_TOKEN: 'env-token-Qw3' } });
+    const result = await service.save({ values: {}, secrets: { 'identify.token': 'typed-token' } });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: expect.stringContaining('KIOSK_IDENTIFY_TOKEN') }] });
+    expect(fs.existsSync(staffFile)).toBe(false);
+    expect(reload).not.toHaveBeenCalled();
   });
 
   it('says why secrets cannot be stored, and lists no serial ports when listing them fails', async () => {
@@ -358,6 +367,29 @@ describe('StaffService.save', () => {
     const text = fs.readFileSync(staffFile, 'utf8');
     expect(text).not.toContain('vipps-secret-Cs1');
     expect(text).not.toContain('vipps-key-Sk1');
+  });
+
+  it('"none" of an optional setting the provisioning file sets (serial port, camera, programme name) is kept over it', async () => {
+    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'c', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '123456', loyaltyProgramName: 'Chain Club' };
+    const provisioning = { identify: IDENTIFY, vipps, staff: { pinHash }, scanners: { camera: { deviceId: 'cam-provisioned' }, serial: { path: '/dev/ttyUSB9' } } };
+    const { service, config } = await open({ provisioning });
+    const cleared = { 'scanners.serial.path': '', 'scanners.camera.deviceId': null, 'vipps.loyaltyProgramName': ' ' };
+    expect(await service.save({ values: cleared, secrets: {} })).toEqual({ ok: true });
+    expect(staffFileJson().settings).toEqual({ 'scanners.serial.path': null, 'scanners.camera.deviceId': null, 'vipps.loyaltyProgramName': null });
+    expect(config().scanners.serial.path).toBeNull();
+    expect(config().scanners.camera.deviceId).toBeNull();
+    expect(config().vipps?.loyaltyProgramName).toBeUndefined();
+    // Choosing a port again replaces the "none".
+    expect(await service.save({ values: { 'scanners.serial.path': '/dev/ttyACM0' }, secrets: {} })).toEqual({ ok: true });
+    expect(config().scanners.serial.path).toBe('/dev/ttyACM0');
+  });
+
+  it('an emptied optional setting the provisioning file leaves unset records nothing (a later provisioning value applies)', async () => {
+    const { service, config } = await open();
+    expect(await service.save({ values: { 'scanners.serial.path': '/dev/ttyACM0' }, secrets: {} })).toEqual({ ok: true });
+    expect(await service.save({ values: { 'scanners.serial.path': '' }, secrets: {} })).toEqual({ ok: true });
+    expect(staffFileJson().settings).toEqual({});
+    expect(config().scanners.serial.path).toBeNull();
   });
 
   it('an emptied Identify URL drops the staff change: the provisioning file\'s back end applies', async () => {

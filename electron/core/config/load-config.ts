@@ -57,6 +57,17 @@ export function resolveConfigPath(env: NodeJS.ProcessEnv, userDataDir: string, p
   return { path: path.join(userDataDir, 'config.json'), explicit: false };
 }
 
+/**
+ * Every file whose appearance or change may change the configuration: the one `KIOSK_CONFIG`
+ * names, else both the machine-wide place and the user-data one (a provisioning file rolled out
+ * after the first start must take over without a restart).
+ */
+export function configCandidatePaths(env: NodeJS.ProcessEnv, userDataDir: string, platform: NodeJS.Platform = process.platform): string[] {
+  const fromEnv = env.KIOSK_CONFIG?.trim();
+  if (fromEnv) return [path.resolve(fromEnv)];
+  return [osProvisioningPath(platform, env), path.join(userDataDir, 'config.json')];
+}
+
 export function staffSettingsPath(userDataDir: string): string {
   return path.join(userDataDir, STAFF_SETTINGS_FILE);
 }
@@ -85,7 +96,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
   const store = options.secrets?.status().available ? options.secrets : undefined;
   for (const [secretPath, cipher] of Object.entries(staff.layer.secrets)) {
     const section = secretPath.split('.')[0] ?? '';
-    if (cipher === undefined || !store || env[SECRET_ENV_BY_PATH[secretPath] ?? '']?.trim() || valueAt(settings, `${section}.baseUrl`) === undefined) continue;
+    if (cipher === undefined || !store || secretEnvOverride(env, secretPath) || valueAt(settings, `${section}.baseUrl`) === undefined) continue;
     try {
       secrets.push([secretPath, store.decrypt(cipher)]);
     } catch {
@@ -99,6 +110,13 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
   const fromStaff = [...Object.keys(staff.layer.settings), ...Object.keys(staff.layer.secrets)];
   const touchesStaff = result.issues?.some((issue) => fromStaff.some((path) => issue.field === path || issue.field.split('.')[0] === path.split('.')[0]));
   return { ...result, error: touchesStaff ? `${result.error} (staff changes are in ${staffPath})` : result.error, pinHash: validPinHash(base) };
+}
+
+/** The provisioning file's own values (no staff changes, no defaults); undefined when there is none or it cannot be read. */
+export async function readProvisioningValues(env: NodeJS.ProcessEnv, userDataDir: string, platform?: NodeJS.Platform): Promise<unknown> {
+  const { path: file, explicit } = resolveConfigPath(env, userDataDir, platform);
+  const read = await readJsonFile(file, explicit);
+  return read.ok ? read.value : undefined;
 }
 
 type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };
@@ -131,11 +149,17 @@ export async function readStaffLayer(file: string): Promise<{ ok: true; layer: S
 }
 
 /** The environment variable that supplies each secret path. */
-const SECRET_ENV_BY_PATH: Record<string, string> = {
+export const SECRET_ENV_BY_PATH: Record<string, string> = {
   'identify.token': SECRET_ENV.identifyToken,
   'vipps.clientSecret': SECRET_ENV.vippsClientSecret,
   'vipps.subscriptionKey': SECRET_ENV.vippsSubscriptionKey,
 };
+
+/** The environment variable that supplies this secret here, if one does (it overrides staff's). */
+export function secretEnvOverride(env: NodeJS.ProcessEnv, secretPath: string): string | null {
+  const name = SECRET_ENV_BY_PATH[secretPath];
+  return name && env[name]?.trim() ? name : null;
+}
 
 function validPinHash(base: object): string | undefined {
   const hash = valueAt(base, 'staff.pinHash');

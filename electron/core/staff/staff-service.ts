@@ -17,13 +17,20 @@ import {
   type StaffUnlockResult,
 } from '../../shared/staff-view';
 import type { KioskConfig } from '../config/config-schema';
-import { loadConfig, readStaffLayer, type ConfigSource } from '../config/load-config';
+import { loadConfig, readProvisioningValues, readStaffLayer, secretEnvOverride, type ConfigSource } from '../config/load-config';
 import type { SecretStore } from '../config/secret-store';
 import { valueAt, type StaffLayer } from '../config/staff-layer';
 import { PinLockout } from './pin-lockout';
 import { verifyPin } from './pin-hash';
 
 export const STAFF_IDLE_MS = 60_000;
+
+/**
+ * Optional settings whose emptied field means "none". Every other emptied field (a Terminal ID,
+ * a back end's URL) drops the staff change instead: an accidental clear must never turn a
+ * store's kiosk to the sandbox or leave it without an ID.
+ */
+const NONE_ALLOWED: ReadonlySet<EditablePath> = new Set(['scanners.camera.deviceId', 'scanners.serial.path', 'vipps.loyaltyProgramName']);
 
 export interface StaffDeps {
   config(): KioskConfig;
@@ -101,6 +108,10 @@ export class StaffService {
     return {
       values,
       secretsSet,
+      secretsFromEnv: Object.fromEntries(SECRET_PATHS.flatMap((field) => {
+        const name = secretEnvOverride(this.deps.env, field);
+        return name ? [[field, name]] : [];
+      })),
       locked: [...config.locked],
       secretStorage: this.deps.secrets.status(),
       cameras: this.deps.cameras(),
@@ -125,6 +136,7 @@ export class StaffService {
     // Never start over from nothing: that would silently drop every earlier change and secret.
     if (!current.ok) return { ok: false, errors: [{ field: '(staff settings)', message: `${current.error}. Fix or remove that file first.` }] };
     const layer: StaffLayer = structuredClone(current.layer);
+    const provisioned = await readProvisioningValues(this.deps.env, this.deps.userDataDir);
 
     for (const field of EDITABLE_PATHS) {
       if (!(field in request.values)) continue;
@@ -133,15 +145,21 @@ export class StaffService {
         continue;
       }
       const value = request.values[field];
-      // Emptied: the staff change goes, and the provisioning file's value (or the default) applies.
-      if (value === null || (typeof value === 'string' && value.trim() === '')) delete layer.settings[field];
-      else layer.settings[field] = value;
+      const emptied = value === null || (typeof value === 'string' && value.trim() === '');
+      if (!emptied) layer.settings[field] = value;
+      // "None" of something optional (no serial port, the first camera found, no programme name)
+      // is a choice of its own, kept over the provisioning file's value.
+      else if (NONE_ALLOWED.has(field) && valueAt(provisioned, field) != null) layer.settings[field] = null;
+      // Otherwise emptied: the staff change goes, and the provisioning file's value (or the default) applies.
+      else delete layer.settings[field];
     }
     const secretStatus = this.deps.secrets.status();
     for (const field of SECRET_PATHS) {
       const secret = request.secrets[field];
       if (secret === undefined || secret === '') continue;
+      const envName = secretEnvOverride(this.deps.env, field);
       if (config.locked.includes(field)) errors.push({ field, message: 'is locked by the provisioning file' });
+      else if (envName) errors.push({ field, message: `comes from the environment variable ${envName} on this kiosk, which would override it` });
       else if (!secretStatus.available) errors.push({ field, message: secretStatus.reason });
       else layer.secrets[field] = this.deps.secrets.encrypt(secret.trim());
     }
