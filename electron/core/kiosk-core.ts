@@ -12,8 +12,8 @@ import { HealthStats } from './staff/health-stats';
 import { StaffService } from './staff/staff-service';
 import { CameraFeed } from './camera/camera-feed';
 import { ConfigSchema, type KioskConfig } from './config/config-schema';
-import { loadConfig, type ConfigResult, type ConfigSource } from './config/load-config';
-import { watchConfigFile } from './config/watch-config';
+import { configCandidatePaths, loadConfig, staffSettingsPath, type ConfigResult, type ConfigSource } from './config/load-config';
+import { watchConfigFiles } from './config/watch-config';
 import { identify, type IdentifyTarget } from './identify/identify-client';
 import { identifyScan } from './identify/identify-scan';
 import { createLogger, type Logger } from './log/logger';
@@ -74,6 +74,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   let source: ConfigSource = { kind: 'defaults', path: '', staffPath: '' };
   let sandbox: SandboxServer | null = null;
   let wedge: WedgeDetector | null = null;
+  let wedgeSettings = '';
   /** Kept across reloads while its target is unchanged, so its access token stays cached. */
   let vipps: VippsClient | null = null;
   const checkIns = new CheckInSender({ log });
@@ -173,9 +174,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     const nextVipps = vippsTarget();
     if (JSON.stringify(nextVipps) !== JSON.stringify(vipps?.target ?? null)) vipps = nextVipps ? new VippsClient(nextVipps) : null;
     if (JSON.stringify(next.scanners.serial) !== JSON.stringify(previousSerial)) await restartSerial();
-    wedge = config.scanners.keyboard.enabled
-      ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, layout: config.scanners.keyboard.layout, onScan: (text) => customerScan(text) })
-      : null;
+    // Kept when the keyboard settings did not change: a burst arriving during a reload is not lost.
+    if (JSON.stringify(config.scanners.keyboard) !== wedgeSettings) {
+      wedgeSettings = JSON.stringify(config.scanners.keyboard);
+      wedge = config.scanners.keyboard.enabled
+        ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, layout: config.scanners.keyboard.layout, onScan: (text) => customerScan(text) })
+        : null;
+    }
     log.info('config-loaded', {
       source: source.kind,
       path: source.path,
@@ -217,8 +222,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
         session.setConfigProblem(message);
       }));
   await reload();
-  const stopWatching = watchConfigFile(source.path, () => void reload());
-  const stopWatchingStaff = watchConfigFile(source.staffPath, () => void reload());
+  const stopWatching = watchConfigFiles([...configCandidatePaths(options.env, options.userDataDir), staffSettingsPath(options.userDataDir)], () => void reload());
 
   const staff = new StaffService({
     config: () => config,
@@ -285,7 +289,6 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     configSource: () => source,
     async stop() {
       stopWatching();
-      stopWatchingStaff();
       session.dispose();
       await checkIns.stop();
       await serial?.stop();

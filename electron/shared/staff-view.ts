@@ -30,6 +30,8 @@ export type SettingValue = string | number | boolean | null;
 export interface StaffSettingsView {
   values: Record<EditablePath, SettingValue>;
   secretsSet: Record<SecretPath, boolean>;
+  /** The environment variable that supplies a secret (it wins over staff's), by path; absent: none. */
+  secretsFromEnv: Partial<Record<SecretPath, string>>;
   /** Paths the provisioning file locks: shown read-only. */
   locked: string[];
   secretStorage: { available: true } | { available: false; reason: string };

@@ -81,6 +81,7 @@ export const staffText = {
   locked_: '(locked by the provisioning file)',
   secretSet: 'set (type to replace)',
   secretNotSet: 'not set',
+  secretFromEnv: (name: string) => `set by ${name} on this kiosk`,
   firstCamera: 'First camera found',
   cameraNotFound: 'A camera that is not connected',
   noSerial: 'none',

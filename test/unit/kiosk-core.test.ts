@@ -2,7 +2,7 @@
  * The core as both shells start it: config from a file, live reloads switching between the
  * embedded sandbox and a real back end, and an invalid file turning into `needsStaff`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -54,6 +54,32 @@ describe('the kiosk core', () => {
     writeFileSync(file, JSON.stringify({ storeId: '7' }));
     await vi.waitFor(() => expect(core?.session.view()).toEqual({ screen: 'ready' }), { timeout: 8000 });
     expect(await identifyAs('234567')).toMatchObject({ screen: 'member', member: { firstName: 'Ingrid' } }); // sandbox again
+  });
+
+  it('takes up a provisioning file that appears after start, in a folder that did not exist, and creates no folder itself', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+    const folder = path.join(dir, 'etc', 'counter-loyalty-kiosk');
+    const file = path.join(folder, 'config.json');
+    core = await startKioskCore({ userDataDir: path.join(dir, 'user-data'), env: { KIOSK_CONFIG: file }, logger: quiet });
+    expect(core.session.view()).toMatchObject({ screen: 'needsStaff', reason: 'config' }); // named but missing
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(existsSync(folder)).toBe(false);
+    backEnd = await startFakeIdentify(() => ({ status: 200, json: MEMBER_ANSWER }));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(file, JSON.stringify({ storeId: '31', identify: { baseUrl: backEnd.baseUrl, token: 'tok' } }));
+    await vi.waitFor(() => expect(core?.session.view()).toEqual({ screen: 'ready' }), { timeout: 8000 });
+    expect(await identifyAs('123456')).toMatchObject({ screen: 'member' });
+    expect(backEnd.requests.at(-1)?.body).toMatchObject({ location: { storeId: '31' } });
+  });
+
+  it('takes up a config.json that appears in the user-data folder after a start on defaults', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+    const userData = path.join(dir, 'user-data');
+    core = await startKioskCore({ userDataDir: userData, env: {}, logger: quiet });
+    expect(core.configSource().kind).toBe('defaults');
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(path.join(userData, 'config.json'), JSON.stringify({ storeId: '32' }));
+    await vi.waitFor(() => expect(core?.configSource().kind).toBe('file'), { timeout: 8000 });
   });
 
   it('ignores camera text while the camera is disabled, and tells the capture page when that changes', async () => {

@@ -67,8 +67,14 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
                     id={id}
                     type="password"
                     autoComplete="off"
-                    disabled={locked || !secretsWritable}
-                    placeholder={view.secretsSet[field.path] ? staffText.secretSet : staffText.secretNotSet}
+                    disabled={locked || !secretsWritable || Boolean(view.secretsFromEnv[field.path])}
+                    placeholder={
+                      view.secretsFromEnv[field.path]
+                        ? staffText.secretFromEnv(view.secretsFromEnv[field.path] ?? '')
+                        : view.secretsSet[field.path]
+                          ? staffText.secretSet
+                          : staffText.secretNotSet
+                    }
                     value={secrets[field.path] ?? ''}
                     onChange={(event) => setSecrets({ ...secrets, [field.path]: event.target.value })}
                     aria-invalid={error ? true : undefined}
