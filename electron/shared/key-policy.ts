@@ -7,7 +7,8 @@
  * always withheld and only feed the scanner. Every other key that follows a printable one
  * closely (Enter/Tab ending a burst, a scanner's Ctrl+letter control characters, anything a
  * burst holds) is withheld too, so nothing a scanner sends can press a button or act as a
- * shortcut. Apart from bursts, keys stay with the UI (keyboard users press Done with them).
+ * shortcut; so is any character chord but the staff shortcut. Apart from those, keys stay with the
+ * UI (keyboard users press Done with them).
  */
 
 /** Any key this soon after a printable key belongs to the burst (Enter, Tab, chords), not to the UI. */
@@ -15,6 +16,8 @@ export const BURST_TERMINATOR_WINDOW_MS = 150;
 
 export interface KeyLike {
   key: string;
+  /** The physical key (`KeyboardEvent.code`), when known. */
+  code?: string;
   ctrl: boolean;
   alt: boolean;
   meta: boolean;
@@ -32,9 +35,23 @@ export function isBurstTerminator(key: KeyLike): boolean {
   return (key.key === 'Enter' || key.key === 'Tab') && !key.ctrl && !key.alt && !key.meta;
 }
 
+/** Ctrl+Alt+S (by physical key, whatever the layout) opens staff mode: the one chord the UI takes. */
+export function isStaffShortcut(key: KeyLike): boolean {
+  return key.ctrl && key.alt && !key.meta && key.code === 'KeyS';
+}
+
+/**
+ * A character key held with Ctrl, Alt or Meta. The customer UI has no use for one but the staff
+ * shortcut, and a scanner sends its control characters so (STX as Ctrl+B, GS as Ctrl+]), even as
+ * the first key of a burst, before any printable key could mark it as a scanner's.
+ */
+export function isForeignChord(key: KeyLike): boolean {
+  return (key.ctrl || key.alt || key.meta) && [...key.key].length === 1 && !isStaffShortcut(key);
+}
+
 /** @param msSincePrintable time since the last printable key, Infinity when none. */
 export function shouldWithholdKey(key: KeyLike, msSincePrintable: number): boolean {
-  return isPrintableKey(key) || msSincePrintable <= BURST_TERMINATOR_WINDOW_MS;
+  return isPrintableKey(key) || isForeignChord(key) || msSincePrintable <= BURST_TERMINATOR_WINDOW_MS;
 }
 
 /** Remembers the last printable key so each shell can decide at once, key by key. */

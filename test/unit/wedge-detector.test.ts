@@ -290,12 +290,23 @@ describe('KeyWithholder / shouldWithholdKey', () => {
     expect(withholder.decide(plain('Enter'), 950)).toBe(true);
   });
 
-  it('withholds a chord inside a burst (a scanner control character never acts as a shortcut), not a person\'s', () => {
+  it('withholds a chord inside a burst or opening one (a scanner control character never acts as a shortcut), and any other character chord', () => {
     const withholder = new KeyWithholder();
     withholder.decide(plain('1'), 0);
     expect(withholder.decide(plain('r', { ctrl: true }), 5)).toBe(true);
     expect(shouldWithholdKey(plain('r', { ctrl: true }), 5)).toBe(true);
-    expect(shouldWithholdKey(plain('r', { ctrl: true }), BURST_TERMINATOR_WINDOW_MS + 1)).toBe(false);
+    // A burst's first key: STX as Ctrl+B, GS as Ctrl+], before any printable key.
+    expect(new KeyWithholder().decide({ ...plain('b', { ctrl: true }), code: 'KeyB' }, 0)).toBe(true);
+    expect(new KeyWithholder().decide({ ...plain(']', { ctrl: true }), code: 'BracketRight' }, 0)).toBe(true);
+    expect(shouldWithholdKey(plain('r', { ctrl: true }), BURST_TERMINATOR_WINDOW_MS + 1)).toBe(true);
+    expect(shouldWithholdKey(plain('p', { meta: true }), Infinity)).toBe(true);
+  });
+
+  it('leaves the staff shortcut (Ctrl+Alt+S by physical key) and plain named keys to the UI', () => {
+    expect(shouldWithholdKey({ ...plain('s', { ctrl: true, alt: true }), code: 'KeyS' }, Infinity)).toBe(false);
+    expect(shouldWithholdKey({ ...plain('ß', { ctrl: true, alt: true }), code: 'KeyS' }, Infinity)).toBe(false); // AltGr layouts
+    expect(shouldWithholdKey(plain('Enter'), Infinity)).toBe(false);
+    expect(shouldWithholdKey(plain('Escape'), Infinity)).toBe(false);
   });
 
   it('does not count a chord as a printable key for the next Enter', () => {
