@@ -16,7 +16,7 @@ import { configCandidatePaths, loadConfig, staffSettingsPath, type ConfigResult,
 import { watchConfigFiles } from './config/watch-config';
 import { identify, type IdentifyTarget } from './identify/identify-client';
 import { identifyScan } from './identify/identify-scan';
-import { createLogger, type Logger } from './log/logger';
+import { createLogger, type KioskLogger, type Logger } from './log/logger';
 import { SANDBOX_CATALOG } from './sandbox/sandbox-members';
 import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
 import { SerialScanner, type SerialScannerDeps } from './scan/serial-scanner';
@@ -30,7 +30,10 @@ export interface KioskCoreOptions {
   /** Where `config.json` lives when `KIOSK_CONFIG` is unset. */
   userDataDir: string;
   env: NodeJS.ProcessEnv;
-  logger?: Logger;
+  /** Default: JSON lines on stderr and, with `logDir`, a rotating file there. */
+  logger?: Logger | KioskLogger;
+  /** Folder for the rotating log file (the shells pass `<user data>/logs`). */
+  logDir?: string;
   /** Encrypts staff-entered secrets (Electron's safeStorage); none in the web shell. */
   secrets?: SecretStore;
   /** The app's version, for the staff health view. */
@@ -59,6 +62,12 @@ export interface KioskCore {
   /** The cameras the capture page found (for the staff form). */
   setCameraDevices(devices: StaffSettingsView['cameras']): void;
   configSource(): ConfigSource;
+  /** The configuration in force (never a half-applied one). */
+  config(): KioskConfig;
+  /** True when nobody is at the kiosk: the session on `ready` and staff mode closed. */
+  isIdle(): boolean;
+  /** The kiosk's log, for the Electron glue's own entries (lock-down, watchdog, updates). */
+  log: Logger;
   stop(): Promise<void>;
 }
 
@@ -69,7 +78,8 @@ const DEADLINE_MARGIN_MS = 1000;
 const SANDBOX_TIMEOUT_MS = 5000;
 
 export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
-  const log = options.logger ?? createLogger();
+  const log = options.logger ?? createLogger({ dir: options.logDir });
+  const kioskLog = isKioskLogger(log) ? log : null;
   let config: KioskConfig = ConfigSchema.parse({});
   let source: ConfigSource = { kind: 'defaults', path: '', staffPath: '' };
   let sandbox: SandboxServer | null = null;
@@ -181,6 +191,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
         ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, layout: config.scanners.keyboard.layout, onScan: (text) => customerScan(text) })
         : null;
     }
+    // Whatever a library's error message quotes, these values are never written.
+    kioskLog?.setSecrets([config.identify?.token, config.vipps?.clientSecret, config.vipps?.subscriptionKey]);
     log.info('config-loaded', {
       source: source.kind,
       path: source.path,
@@ -257,6 +269,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       serial: { ...serialState, path: config.scanners.serial.path },
     },
     backEnd: { ...stats.backEnd },
+    log: { file: kioskLog?.file ?? null, recentProblems: kioskLog?.recentProblems() ?? [] },
     counts: { ...stats.counts },
   });
 
@@ -287,6 +300,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       cameraDevices = devices;
     },
     configSource: () => source,
+    config: () => config,
+    isIdle: () => session.view().screen === 'ready' && !staff.isOpen(),
+    log,
     async stop() {
       stopWatching();
       session.dispose();
@@ -296,4 +312,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       sandbox = null;
     },
   };
+}
+
+function isKioskLogger(log: Logger | KioskLogger): log is KioskLogger {
+  return 'recentProblems' in log;
 }

@@ -55,6 +55,14 @@ export interface ConnectionTestResult {
   ms: number;
 }
 
+/** A warning or error from the kiosk's log, as the health view shows it (already redacted). */
+export interface LogProblem {
+  time: string;
+  level: 'warn' | 'error';
+  event: string;
+  message: string | null;
+}
+
 export interface HealthView {
   version: string;
   startedAt: string;
@@ -65,5 +73,7 @@ export interface HealthView {
     serial: SerialState & { path: string | null };
   };
   backEnd: { lastOutcome: string | null; lastLatencyMs: number | null; lastAt: string | null };
+  /** The newest warnings and errors (newest last), and where the whole log is. */
+  log: { file: string | null; recentProblems: LogProblem[] };
   counts: { scans: number; rejected: number; identified: number; member: number; notMember: number; codeProblem: number; serviceProblem: number; needsStaff: number };
 }

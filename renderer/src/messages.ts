@@ -113,5 +113,8 @@ export const staffText = {
     lastAnswer: 'Last answer',
     counts: 'Since start',
     since: 'Started',
+    logFile: 'Log file',
+    problemsTitle: 'Recent warnings and errors',
+    noProblems: 'None since start.',
   },
 };

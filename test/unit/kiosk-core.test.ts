@@ -2,7 +2,7 @@
  * The core as both shells start it: config from a file, live reloads switching between the
  * embedded sandbox and a real back end, and an invalid file turning into `needsStaff`.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -146,5 +146,27 @@ describe('the kiosk core', () => {
     expect(core.session.view()).toMatchObject({ screen: 'needsStaff', reason: 'config' });
     expect(await core.staff.unlock('2468')).toEqual({ ok: true });
     expect(core.health().config.problem).toContain('idleResetSeconds');
+  });
+
+  it('writes its log to <logDir>/kiosk.log, with the configured secrets removed, and shows the last problems to staff', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+    const file = path.join(dir, 'config.json');
+    const pinHash = await hashPin('2468', { N: 1024, r: 8, p: 1 });
+    backEnd = await startFakeIdentify(() => ({ status: 500, json: { error: 'boom' } }));
+    writeFileSync(file, JSON.stringify({ identify: { baseUrl: backEnd.baseUrl, token: 'secret-token-Jk4' }, staff: { pinHash } }));
+    const logDir = path.join(dir, 'logs');
+    core = await startKioskCore({ userDataDir: dir, logDir, env: { KIOSK_CONFIG: file } });
+    core.log.warn('probe', { message: 'a library quoted secret-token-Jk4 in its error' });
+    writeFileSync(file, JSON.stringify({ idleResetSeconds: 1, staff: { pinHash } }));
+    await vi.waitFor(() => expect(core?.session.view()).toMatchObject({ screen: 'needsStaff', reason: 'config' }), { timeout: 8000 });
+    expect(await core.staff.unlock('2468')).toEqual({ ok: true });
+    const health = core.health();
+    expect(health.log.file).toBe(path.join(logDir, 'kiosk.log'));
+    expect(health.log.recentProblems.map((problem) => problem.event)).toEqual(['probe', 'config-invalid']);
+    expect(health.log.recentProblems[1]?.message).toContain('idleResetSeconds');
+    const text = readFileSync(path.join(logDir, 'kiosk.log'), 'utf8');
+    expect(text).toContain('"event":"config-loaded"');
+    expect(text).toContain('"event":"config-invalid"');
+    expect(text).not.toContain('secret-token-Jk4');
   });
 });

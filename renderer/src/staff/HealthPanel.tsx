@@ -15,6 +15,7 @@ export function HealthPanel({ health }: { health: HealthView }) {
     [staffText.health.lastAnswer, health.backEnd.lastOutcome ? `${health.backEnd.lastOutcome}, ${health.backEnd.lastLatencyMs} ms, ${health.backEnd.lastAt}` : staffText.health.none],
     [staffText.health.counts, Object.entries(health.counts).map(([name, count]) => `${name} ${count}`).join(' · ')],
     [staffText.health.since, health.startedAt],
+    [staffText.health.logFile, health.log.file ?? staffText.health.none],
   ];
   return (
     <section aria-labelledby="health-title" className="staff-health">
@@ -27,6 +28,19 @@ export function HealthPanel({ health }: { health: HealthView }) {
           </div>
         ))}
       </dl>
+      <h3>{staffText.health.problemsTitle}</h3>
+      {health.log.recentProblems.length === 0 ? (
+        <p>{staffText.health.noProblems}</p>
+      ) : (
+        <ol className="staff-problems">
+          {health.log.recentProblems.map((problem, index) => (
+            <li key={index}>
+              <time dateTime={problem.time}>{problem.time}</time> {problem.level} {problem.event}
+              {problem.message ? `: ${problem.message}` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
