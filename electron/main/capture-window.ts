@@ -1,19 +1,18 @@
 /**
- * The hidden camera capture window: sandboxed like the UI, never shown, not throttled in the
+ * The hidden camera capture window: sealed like the UI, never shown, not throttled in the
  * background (it must keep reading frames while hidden).
  */
-import { BrowserWindow } from 'electron';
-import { KIOSK_WEB_PREFERENCES, lockDownNavigation } from './kiosk-window';
+import type { BrowserWindow } from 'electron';
 import { PAGE_URLS } from './ipc';
+import { createSealedWindow } from './sealed-window';
 
-export function createCaptureWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow({
-    show: false,
-    width: 320,
-    height: 240,
-    webPreferences: { ...KIOSK_WEB_PREFERENCES, preload: preloadPath, backgroundThrottling: false },
+export function createCaptureWindow(preloadPath: string, options: { devTools?: boolean } = {}): BrowserWindow {
+  const window = createSealedWindow({
+    preload: preloadPath,
+    devTools: options.devTools ?? false,
+    backgroundThrottling: false,
+    window: { show: false, width: 320, height: 240 },
   });
-  lockDownNavigation(window.webContents);
   void window.loadURL(PAGE_URLS.capture);
   return window;
 }

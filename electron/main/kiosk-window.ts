@@ -1,43 +1,32 @@
-/** The one customer-facing window, locked down: sandboxed, isolated, no navigation, no pop-ups. */
-import { BrowserWindow, type WebContents } from 'electron';
-import { APP_ORIGIN, APP_URL } from './app-protocol';
+/** The one customer-facing window: kiosk mode, fullscreen on its screen, sealed (sealed-window.ts). */
+import type { BrowserWindow, Rectangle } from 'electron';
+import { APP_URL } from './app-protocol';
+import { createSealedWindow } from './sealed-window';
 
-export const KIOSK_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webviewTag: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  spellcheck: false,
-  navigateOnDragDrop: false,
-} as const;
+export interface KioskWindowOptions {
+  /** The screen to fill (its bounds); the primary one when absent. */
+  bounds?: Rectangle;
+  /** Devtools exist only in development builds (`!app.isPackaged`). */
+  devTools?: boolean;
+}
 
-export function createKioskWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1080,
-    height: 1920,
-    show: false,
-    backgroundColor: '#101418',
-    autoHideMenuBar: true,
-    webPreferences: { ...KIOSK_WEB_PREFERENCES, preload: preloadPath },
+export function createKioskWindow(preloadPath: string, options: KioskWindowOptions = {}): BrowserWindow {
+  const window = createSealedWindow({
+    preload: preloadPath,
+    devTools: options.devTools ?? false,
+    backgroundThrottling: true,
+    window: {
+      ...(options.bounds ?? { width: 1080, height: 1920 }),
+      // Kiosk mode: fullscreen, above the taskbar, no window controls (macOS: no Dock, no menu bar).
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      show: false,
+      backgroundColor: '#101418',
+      autoHideMenuBar: true,
+    },
   });
-  lockDownNavigation(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_URL);
   return window;
-}
-
-/** Denies every navigation away from the app and every `window.open`. */
-export function lockDownNavigation(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -12,6 +12,12 @@ export class MockWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   send = vi.fn();
   destroyed = false;
+  setVisualZoomLevelLimits = vi.fn(async () => undefined);
+  setZoomLevel = vi.fn();
+  closeDevTools = vi.fn();
+  insertCSS = vi.fn(async () => 'css-key');
+  forcefullyCrashRenderer = vi.fn();
+  reload = vi.fn();
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
@@ -26,6 +32,7 @@ export class BrowserWindow extends EventEmitter {
   loadURL = vi.fn(async (_url: string) => undefined);
   show = vi.fn();
   focus = vi.fn();
+  isDestroyed = vi.fn(() => false);
   constructor(public options: Record<string, unknown>) {
     super();
     BrowserWindow.instances.push(this);
@@ -77,6 +84,7 @@ export const protocol = {
 export const Menu = { setApplicationMenu: vi.fn() };
 
 export const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
   requestSingleInstanceLock: vi.fn(() => true),
   whenReady: vi.fn(() => Promise.resolve()),
   getPath: vi.fn(() => '/tmp/kiosk-user-data'),
@@ -97,4 +105,13 @@ export const safeStorage = {
   }),
 };
 
-export default { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, Menu, protocol, safeStorage, session };
+export const powerSaveBlocker = { start: vi.fn(() => 7), stop: vi.fn() };
+
+const display = (id: number, x: number) => ({ id, bounds: { x, y: 0, width: 1080, height: 1920 } });
+/** Two screens side by side: the till's (primary) and the customer's. */
+export const screen = {
+  getAllDisplays: vi.fn(() => [display(1, 0), display(2, 1080)]),
+  getPrimaryDisplay: vi.fn(() => display(1, 0)),
+};
+
+export default { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, Menu, powerSaveBlocker, protocol, safeStorage, screen, session };

@@ -1,0 +1,102 @@
+/**
+ * Self-healing. A UI renderer that crashes or hangs is reloaded and the session goes back to
+ * `ready` (a customer's data never survives into the next page). More than 3 crashes in 5
+ * minutes: the plain "out of order" page, logged, and the UI tried again every 2 minutes. The
+ * camera path heals alone: a crashed capture page or video-capture service restarts only it.
+ */
+import { app, type BrowserWindow } from 'electron';
+import { CrashLoopGuard } from '../core/lockdown/crash-loop';
+import type { Logger } from '../core/log/logger';
+import { APP_ORIGIN, APP_URL } from './app-protocol';
+import { PAGE_URLS } from './ipc';
+
+export const OUT_OF_ORDER_URL = `${APP_ORIGIN}/out-of-order.html`;
+/** A crashed capture page waits this long before it reloads (a camera that crashed it may need a moment). */
+export const CAPTURE_RESTART_MS = 2000;
+
+export interface WatchdogDeps {
+  ui: BrowserWindow;
+  capture: BrowserWindow;
+  /** Back to `ready`, wiping the customer's data. */
+  resetSession(): void;
+  /** The camera is being restarted: tell staff and the logs. */
+  cameraDown(detail: string): void;
+  log: Logger;
+  guard?: CrashLoopGuard;
+}
+
+export interface Watchdog {
+  /** True while the out-of-order page is up. */
+  outOfOrder(): boolean;
+  stop(): void;
+}
+
+export function setupWatchdog(deps: WatchdogDeps): Watchdog {
+  const guard = deps.guard ?? new CrashLoopGuard();
+  const ui = deps.ui.webContents;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let outOfOrder = false;
+
+  const showUi = () => {
+    retry = null;
+    outOfOrder = false;
+    void deps.ui.loadURL(APP_URL);
+  };
+
+  const uiCrashed = (reason: string) => {
+    deps.resetSession();
+    const verdict = guard.record();
+    if (verdict === 'reload') {
+      deps.log.warn('ui-restarted', { reason, crashesInWindow: guard.recentCrashes() });
+      showUi();
+      return;
+    }
+    outOfOrder = true;
+    deps.log.error('ui-out-of-order', { reason, crashesInWindow: guard.recentCrashes(), message: `The screen crashed more than ${guard.maxCrashes} times in ${guard.windowMs / 60_000} minutes; trying again in ${guard.retryMs / 1000} s` });
+    void deps.ui.loadURL(OUT_OF_ORDER_URL);
+    if (retry) clearTimeout(retry);
+    retry = setTimeout(showUi, guard.retryMs);
+  };
+
+  ui.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return; // the app is quitting
+    uiCrashed(details.reason);
+  });
+  // A hung page cannot be reloaded from inside: end its process, and the handler above restarts it.
+  ui.on('unresponsive', () => {
+    deps.log.warn('ui-unresponsive', {});
+    ui.forcefullyCrashRenderer();
+  });
+
+  const restartCamera = (detail: string) => {
+    deps.cameraDown(detail);
+    setTimeout(() => {
+      if (!deps.capture.isDestroyed()) void deps.capture.loadURL(PAGE_URLS.capture);
+    }, CAPTURE_RESTART_MS);
+  };
+  const capture = deps.capture.webContents;
+  capture.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    deps.log.warn('capture-restarted', { reason: details.reason });
+    restartCamera('CapturePageGone');
+  });
+  capture.on('unresponsive', () => capture.forcefullyCrashRenderer());
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    const camera = isVideoCapture(details);
+    deps.log.warn('child-process-gone', { type: details.type, reason: details.reason, camera });
+    if (camera) restartCamera('VideoCaptureServiceGone');
+  });
+
+  return {
+    outOfOrder: () => outOfOrder,
+    stop() {
+      if (retry) clearTimeout(retry);
+    },
+  };
+}
+
+/** Chromium's video-capture service runs in a utility process of its own. */
+export function isVideoCapture(details: { type: string; serviceName?: string; name?: string }): boolean {
+  return details.type === 'Utility' && /video.?capture/i.test(`${details.serviceName ?? ''} ${details.name ?? ''}`);
+}

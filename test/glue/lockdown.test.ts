@@ -1,0 +1,156 @@
+/**
+ * The kiosk window's lock-down (electron mock): each shortcut that reloads, closes, zooms,
+ * prints or opens devtools is swallowed before the page; the keys customers and staff need are
+ * not; the window closes only when the app quits; zoom stays at 100 %; devtools close in
+ * packaged builds; the pointer hides on request; the display never sleeps.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ShortcutInput } from '../../electron/core/lockdown/blocked-shortcuts';
+
+vi.mock('electron', () => import('../mocks/electron'));
+const { app, BrowserWindow, powerSaveBlocker } = await import('../mocks/electron');
+const { setupLockdown, preventDisplaySleep } = await import('../../electron/main/lockdown');
+const { createKioskWindow } = await import('../../electron/main/kiosk-window');
+
+type MockWindow = InstanceType<typeof BrowserWindow>;
+const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+
+function press(window: MockWindow, key: string, code: string, mods: Partial<ShortcutInput> = {}) {
+  const event = { preventDefault: vi.fn() };
+  window.webContents.emit('before-input-event', event, { type: 'keyDown', key, code, control: false, alt: false, meta: false, shift: false, ...mods });
+  return event.preventDefault.mock.calls.length > 0;
+}
+
+function lockedWindow(options: { packaged?: boolean; hideCursor?: boolean } = {}) {
+  const window = new BrowserWindow({}) as MockWindow;
+  const lockdown = setupLockdown(window as never, { packaged: options.packaged ?? true, hideCursor: () => options.hideCursor ?? false, log });
+  return { window, lockdown };
+}
+
+beforeEach(() => {
+  log.info.mockClear();
+  app.removeAllListeners('before-quit');
+});
+
+describe('shortcuts', () => {
+  it.each([
+    ['reload: F5', 'F5', 'F5', {}],
+    ['reload: Ctrl+R', 'r', 'KeyR', { control: true }],
+    ['reload: Ctrl+Shift+R', 'R', 'KeyR', { control: true, shift: true }],
+    ['reload: Cmd+R', 'r', 'KeyR', { meta: true }],
+    ['reload: Ctrl+F5', 'F5', 'F5', { control: true }],
+    ['close: Alt+F4', 'F4', 'F4', { alt: true }],
+    ['close: Ctrl+W', 'w', 'KeyW', { control: true }],
+    ['close: Ctrl+F4', 'F4', 'F4', { control: true }],
+    ['close: Cmd+W', 'w', 'KeyW', { meta: true }],
+    ['quit: Ctrl+Q', 'q', 'KeyQ', { control: true }],
+    ['quit: Cmd+Q', 'q', 'KeyQ', { meta: true }],
+    ['zoom in: Ctrl+=', '=', 'Equal', { control: true }],
+    ['zoom in: Ctrl+Shift+=', '+', 'Equal', { control: true, shift: true }],
+    ['zoom in: Ctrl+numpad +', '+', 'NumpadAdd', { control: true }],
+    ['zoom out: Ctrl+-', '-', 'Minus', { control: true }],
+    ['zoom reset: Ctrl+0', '0', 'Digit0', { control: true }],
+    ['zoom on a Norwegian layout: Ctrl++ (the key right of 0)', '+', 'Minus', { control: true }],
+    ['print: Ctrl+P', 'p', 'KeyP', { control: true }],
+    ['print: Cmd+P', 'p', 'KeyP', { meta: true }],
+    ['devtools: F12', 'F12', 'F12', {}],
+    ['devtools: Ctrl+Shift+I', 'I', 'KeyI', { control: true, shift: true }],
+    ['devtools: Ctrl+Shift+J', 'J', 'KeyJ', { control: true, shift: true }],
+    ['devtools: Ctrl+Shift+C', 'C', 'KeyC', { control: true, shift: true }],
+    ['devtools: Cmd+Option+I', 'ˆ', 'KeyI', { meta: true, alt: true }],
+    ['view source: Ctrl+U', 'u', 'KeyU', { control: true }],
+    ['fullscreen: F11', 'F11', 'F11', {}],
+    ['new window: Ctrl+N', 'n', 'KeyN', { control: true }],
+    ['new tab: Ctrl+T', 't', 'KeyT', { control: true }],
+    ['back: Alt+Left', 'ArrowLeft', 'ArrowLeft', { alt: true }],
+    ['find: Ctrl+F', 'f', 'KeyF', { control: true }],
+    ['save: Ctrl+S', 's', 'KeyS', { control: true }],
+    ['a Ctrl+R typed on an AZERTY layout (by physical key)', 'r', 'KeyR', { control: true }],
+    ['a Ctrl+W on a layout where the key says "z"', 'z', 'KeyW', { control: true }],
+  ])('swallows %s', (_name, key, code, mods) => {
+    const { window } = lockedWindow();
+    expect(press(window, key, code, mods)).toBe(true);
+    expect(log.info).toHaveBeenCalledWith('shortcut-blocked', expect.objectContaining({ action: expect.any(String) }));
+  });
+
+  it.each([
+    ['the staff shortcut Ctrl+Alt+S', 's', 'KeyS', { control: true, alt: true }],
+    ['Enter (Done)', 'Enter', 'Enter', {}],
+    ['Tab', 'Tab', 'Tab', {}],
+    ['a digit', '1', 'Digit1', {}],
+    ['Backspace (staff fields)', 'Backspace', 'Backspace', {}],
+    ['Ctrl+A (staff fields)', 'a', 'KeyA', { control: true }],
+    ['Ctrl+C', 'c', 'KeyC', { control: true }],
+    ['Ctrl+V', 'v', 'KeyV', { control: true }],
+    ['Ctrl+Z', 'z', 'KeyZ', { control: true }],
+  ])('lets %s through', (_name, key, code, mods) => {
+    const { window } = lockedWindow();
+    expect(press(window, key, code, mods)).toBe(false);
+  });
+
+  it('ignores key-up events (the key-down was already decided)', () => {
+    const { window } = lockedWindow();
+    const event = { preventDefault: vi.fn() };
+    window.webContents.emit('before-input-event', event, { type: 'keyUp', key: 'F5', code: 'F5', control: false, alt: false, meta: false, shift: false });
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+});
+
+describe('the window', () => {
+  it('refuses to close (Alt+F4 at the OS, the close button) until the app quits', () => {
+    const { window } = lockedWindow();
+    const attempt = { preventDefault: vi.fn() };
+    window.emit('close', attempt);
+    expect(attempt.preventDefault).toHaveBeenCalled();
+    app.emit('before-quit');
+    const onQuit = { preventDefault: vi.fn() };
+    window.emit('close', onQuit);
+    expect(onQuit.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closes for an update install once the lock-down allows it', () => {
+    const { window, lockdown } = lockedWindow();
+    lockdown.allowClose();
+    const event = { preventDefault: vi.fn() };
+    window.emit('close', event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('pins zoom at 100 %: no pinch zoom, and any zoom change is undone', () => {
+    const { window } = lockedWindow();
+    expect(window.webContents.setVisualZoomLevelLimits).toHaveBeenCalledWith(1, 1);
+    window.webContents.emit('zoom-changed', {}, 'in');
+    expect(window.webContents.setZoomLevel).toHaveBeenCalledWith(0);
+  });
+
+  it('closes devtools at once in packaged builds, and leaves them to developers otherwise', () => {
+    const packaged = lockedWindow({ packaged: true }).window;
+    packaged.webContents.emit('devtools-opened');
+    expect(packaged.webContents.closeDevTools).toHaveBeenCalled();
+    const development = lockedWindow({ packaged: false }).window;
+    development.webContents.emit('devtools-opened');
+    expect(development.webContents.closeDevTools).not.toHaveBeenCalled();
+  });
+
+  it('hides the pointer on every page load when configured, and not otherwise', () => {
+    const hidden = lockedWindow({ hideCursor: true }).window;
+    hidden.webContents.emit('did-finish-load');
+    expect(hidden.webContents.insertCSS).toHaveBeenCalledWith(expect.stringContaining('cursor: none'), { cssOrigin: 'user' });
+    const shown = lockedWindow({ hideCursor: false }).window;
+    shown.webContents.emit('did-finish-load');
+    expect(shown.webContents.insertCSS).not.toHaveBeenCalled();
+  });
+
+  it('keeps the display awake', () => {
+    preventDisplaySleep();
+    expect(powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep');
+  });
+
+  it('is a kiosk-mode, fullscreen, frameless window on the given screen, with devtools only when asked', () => {
+    BrowserWindow.instances.length = 0;
+    createKioskWindow('/p', { bounds: { x: 1080, y: 0, width: 1080, height: 1920 }, devTools: false });
+    const options = BrowserWindow.instances[0]?.options as { webPreferences: Record<string, unknown> } & Record<string, unknown>;
+    expect(options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, x: 1080, y: 0, width: 1080, height: 1920 });
+    expect(options.webPreferences).toMatchObject({ devTools: false, disableBlinkFeatures: 'Auxclick' });
+  });
+});

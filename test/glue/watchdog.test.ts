@@ -1,0 +1,133 @@
+/**
+ * The watchdog (electron mock, fake timers): a crashed or hung UI is reloaded on `ready`; more
+ * than 3 crashes in 5 minutes show the out-of-order page, logged, with retries; the camera path
+ * restarts alone.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CrashLoopGuard } from '../../electron/core/lockdown/crash-loop';
+
+vi.mock('electron', () => import('../mocks/electron'));
+const { app, BrowserWindow } = await import('../mocks/electron');
+const { setupWatchdog, isVideoCapture, OUT_OF_ORDER_URL, CAPTURE_RESTART_MS } = await import('../../electron/main/watchdog');
+const { pickDisplay } = await import('../../electron/main/display');
+
+type MockWindow = InstanceType<typeof BrowserWindow>;
+const UI_URL = 'kiosk://app/index.html';
+const CAPTURE_URL = 'kiosk://app/capture/capture.html';
+
+function start() {
+  const ui = new BrowserWindow({}) as MockWindow;
+  const capture = new BrowserWindow({}) as MockWindow;
+  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const resetSession = vi.fn();
+  const cameraDown = vi.fn();
+  const watchdog = setupWatchdog({ ui: ui as never, capture: capture as never, resetSession, cameraDown, log, guard: new CrashLoopGuard({ now: () => Date.now() }) });
+  const crash = (reason = 'crashed') => ui.webContents.emit('render-process-gone', {}, { reason, exitCode: 1 });
+  return { ui, capture, log, resetSession, cameraDown, watchdog, crash };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  app.removeAllListeners('child-process-gone');
+});
+afterEach(() => vi.useRealTimers());
+
+describe('the UI watchdog', () => {
+  it('reloads a crashed UI, back on ready (the customer data wiped), and logs it', () => {
+    const { ui, log, resetSession, crash, watchdog } = start();
+    crash('oom');
+    expect(resetSession).toHaveBeenCalledTimes(1);
+    expect(ui.loadURL).toHaveBeenLastCalledWith(UI_URL);
+    expect(log.warn).toHaveBeenCalledWith('ui-restarted', { reason: 'oom', crashesInWindow: 1 });
+    expect(watchdog.outOfOrder()).toBe(false);
+  });
+
+  it('ends a hung renderer so that it restarts like a crash', () => {
+    const { ui, log } = start();
+    ui.webContents.emit('unresponsive');
+    expect(ui.webContents.forcefullyCrashRenderer).toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith('ui-unresponsive', {});
+  });
+
+  it('ignores a clean exit (the app quitting)', () => {
+    const { ui, resetSession, crash } = start();
+    crash('clean-exit');
+    expect(resetSession).not.toHaveBeenCalled();
+    expect(ui.loadURL).not.toHaveBeenCalled();
+  });
+
+  it('3 crashes in 5 minutes reload; the 4th shows "out of order", logged as an error; it retries every 2 minutes', () => {
+    const { ui, log, crash, watchdog } = start();
+    for (let n = 0; n < 3; n++) {
+      crash();
+      vi.advanceTimersByTime(60_000);
+    }
+    expect(ui.loadURL.mock.calls.map(([url]) => url)).toEqual([UI_URL, UI_URL, UI_URL]);
+    crash();
+    expect(ui.loadURL).toHaveBeenLastCalledWith(OUT_OF_ORDER_URL);
+    expect(watchdog.outOfOrder()).toBe(true);
+    expect(log.error).toHaveBeenCalledWith('ui-out-of-order', expect.objectContaining({ crashesInWindow: 4, message: expect.stringContaining('more than 3 times in 5 minutes') }));
+    vi.advanceTimersByTime(2 * 60_000 - 1);
+    expect(ui.loadURL).toHaveBeenLastCalledWith(OUT_OF_ORDER_URL);
+    vi.advanceTimersByTime(1);
+    expect(ui.loadURL).toHaveBeenLastCalledWith(UI_URL); // the retry
+    expect(watchdog.outOfOrder()).toBe(false);
+    crash(); // still broken: straight back, the recent crashes still count
+    expect(ui.loadURL).toHaveBeenLastCalledWith(OUT_OF_ORDER_URL);
+  });
+
+  it('crashes spread over more than 5 minutes never make it out of order', () => {
+    const { ui, crash, watchdog } = start();
+    for (let n = 0; n < 10; n++) {
+      crash();
+      vi.advanceTimersByTime(2 * 60_000);
+    }
+    expect(watchdog.outOfOrder()).toBe(false);
+    expect(ui.loadURL.mock.calls.every(([url]) => url === UI_URL)).toBe(true);
+  });
+});
+
+describe('the camera path', () => {
+  it('a crashed capture page restarts the camera path only: the UI is untouched', () => {
+    const { ui, capture, cameraDown, resetSession } = start();
+    capture.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(cameraDown).toHaveBeenCalledWith('CapturePageGone');
+    vi.advanceTimersByTime(CAPTURE_RESTART_MS);
+    expect(capture.loadURL).toHaveBeenCalledWith(CAPTURE_URL);
+    expect(ui.loadURL).not.toHaveBeenCalled();
+    expect(resetSession).not.toHaveBeenCalled();
+  });
+
+  it('child-process-gone of the video-capture service restarts the camera path only', () => {
+    const { ui, capture, cameraDown, log } = start();
+    app.emit('child-process-gone', {}, { type: 'Utility', reason: 'crashed', exitCode: 1, serviceName: 'video_capture.mojom.VideoCaptureService', name: 'Video Capture' });
+    expect(cameraDown).toHaveBeenCalledWith('VideoCaptureServiceGone');
+    vi.advanceTimersByTime(CAPTURE_RESTART_MS);
+    expect(capture.loadURL).toHaveBeenCalledWith(CAPTURE_URL);
+    expect(ui.loadURL).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith('child-process-gone', { type: 'Utility', reason: 'crashed', camera: true });
+  });
+
+  it('another child process (the GPU) is logged and leaves the camera alone', () => {
+    const { capture, cameraDown } = start();
+    app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 1 });
+    vi.advanceTimersByTime(CAPTURE_RESTART_MS);
+    expect(cameraDown).not.toHaveBeenCalled();
+    expect(capture.loadURL).not.toHaveBeenCalled();
+  });
+
+  it('knows the video-capture service by its service name', () => {
+    expect(isVideoCapture({ type: 'Utility', serviceName: 'video_capture.mojom.VideoCaptureService' })).toBe(true);
+    expect(isVideoCapture({ type: 'Utility', serviceName: 'network.mojom.NetworkService' })).toBe(false);
+    expect(isVideoCapture({ type: 'GPU' })).toBe(false);
+  });
+});
+
+describe('the screen the kiosk fills', () => {
+  const displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }, { id: 2, bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }];
+  it('is the primary one by default, the configured one by index, and the primary one when that screen is missing', () => {
+    expect(pickDisplay(displays, displays[0]!, null)).toEqual({ display: displays[0], fellBack: false });
+    expect(pickDisplay(displays, displays[0]!, 1)).toEqual({ display: displays[1], fellBack: false });
+    expect(pickDisplay(displays, displays[0]!, 2)).toEqual({ display: displays[0], fellBack: true });
+  });
+});
