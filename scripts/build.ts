@@ -27,7 +27,7 @@ export async function buildIfStale(force = false): Promise<boolean> {
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   const common: BuildOptions = { bundle: true, sourcemap: true, target: 'node20', logLevel: 'warning', absWorkingDir: root };
   await Promise.all([
-    esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', platform: 'node', format: 'cjs', external: ['electron', 'serialport'] }),
+    esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', platform: 'node', format: 'cjs', external: ['electron', 'serialport', 'electron-updater'] }),
     // Sandboxed preloads cannot load modules: one self-contained CommonJS file.
     esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'] }),
     esbuild({ ...common, entryPoints: ['electron/web/web-shell.ts'], outfile: 'dist/web/web-shell.mjs', platform: 'node', format: 'esm', packages: 'external' }),

@@ -1,16 +1,22 @@
 /**
- * Electron entry. Start-up reads as a list: one kiosk, sealed window, core, bridge, scanners.
+ * Electron entry. Start-up reads as a list: one kiosk, sealed window, core, bridge, scanners,
+ * watchdog, updates.
  */
 import { app, Menu, session } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import path from 'node:path';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createKioskWindow } from './kiosk-window';
+import { kioskDisplayBounds } from './display';
 import { setupIpc } from './ipc';
 import { createCaptureWindow } from './capture-window';
+import { preventDisplaySleep, setupLockdown } from './lockdown';
 import { createSafeStorageStore } from './secret-store';
 import { setupPermissions } from './permissions';
+import { setupUpdater } from './updater';
+import { setupWatchdog } from './watchdog';
 import { setupWedgeInput } from './wedge-input';
 
 if (!app.requestSingleInstanceLock()) {
@@ -30,23 +36,56 @@ if (!app.requestSingleInstanceLock()) {
 
 async function onReady(): Promise<void> {
   serveRenderer(path.join(__dirname, '../renderer'));
-  const core = await startKioskCore({ userDataDir: app.getPath('userData'), env: process.env, secrets: createSafeStorageStore(), version: app.getVersion() });
+  const userData = app.getPath('userData');
+  const core = await startKioskCore({
+    userDataDir: userData,
+    logDir: path.join(userData, 'logs'),
+    env: process.env,
+    secrets: createSafeStorageStore(),
+    version: app.getVersion(),
+  });
   const bridge = setupIpc(createHandlers(core));
   const preload = path.join(__dirname, 'preload.cjs');
-  const window = createKioskWindow(preload);
-  const capture = createCaptureWindow(preload);
+  const devTools = !app.isPackaged;
+
+  const displayIndex = core.config().display.index;
+  const display = kioskDisplayBounds(displayIndex);
+  if (display.fellBack) core.log.warn('display-missing', { index: displayIndex, message: `No screen ${displayIndex}: the kiosk fills the primary screen` });
+  const window = createKioskWindow(preload, { bounds: display.bounds, devTools });
+  const lockdown = setupLockdown(window, { packaged: app.isPackaged, hideCursor: () => core.config().display.hideCursor, log: core.log });
+  preventDisplaySleep();
+
+  const capture = createCaptureWindow(preload, { devTools });
   setupPermissions(session.defaultSession, (contents) => contents === capture.webContents);
   bridge.trust(window.webContents, 'ui');
   bridge.trust(capture.webContents, 'capture');
   core.session.subscribe((view) => bridge.publish('state', view));
   core.camera.onPreview((preview) => bridge.publish('preview', preview));
   core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));
-  capture.webContents.on('render-process-gone', () => {
-    core.camera.setState({ state: 'unavailable', detail: 'CapturePageGone' });
-    setTimeout(() => capture.webContents.reload(), 2000); // the camera path only; the UI is untouched
+
+  const watchdog = setupWatchdog({
+    ui: window,
+    capture,
+    resetSession: () => core.session.done(),
+    cameraDown: (detail) => core.camera.setState({ state: 'unavailable', detail }),
+    log: core.log,
   });
   setupWedgeInput(window, core);
+
+  const updater = setupUpdater({
+    updater: autoUpdater,
+    settings: () => core.config().updates ?? null,
+    isIdle: () => core.isIdle(),
+    beforeInstall: () => lockdown.allowClose(),
+    log: core.log,
+  });
+  core.session.subscribe(() => updater.activity());
+
   app.on('second-instance', () => window.focus());
-  app.on('before-quit', () => void core.stop());
+  app.on('before-quit', () => {
+    watchdog.stop();
+    updater.stop();
+    void core.stop();
+  });
   console.log('kiosk-ready');
 }

@@ -85,6 +85,22 @@ const ScannersSchema = z.strictObject({
     .prefault({}),
 });
 
+/** The Electron kiosk's window (the web shell has none of its own). */
+const DisplaySchema = z.strictObject({
+  /** Which screen the kiosk fills, in the OS's order (0: the first); null: the primary screen. */
+  index: z.int().min(0).max(15).nullable().default(null),
+  /** For touch-only kiosks: no mouse pointer on the screen. */
+  hideCursor: z.boolean().default(false),
+});
+
+/** Self-updates (Electron only), from a static host that electron-builder's output is copied to. */
+const UpdatesSchema = z.strictObject({
+  /** The folder holding latest.yml / latest-linux.yml / latest-mac.yml and the installers. */
+  url: httpUrl,
+  /** The local hour (0–23) of the daily check: a quiet hour, with no customers. */
+  checkHour: z.int().min(0).max(23).default(3),
+});
+
 export const ConfigSchema = z.strictObject({
   storeId: text(64).default('9999'),
   terminalId: text(64).default('0'),
@@ -98,6 +114,9 @@ export const ConfigSchema = z.strictObject({
   identify: IdentifySchema.optional(),
   vipps: VippsSchema.optional(),
   scanners: ScannersSchema.prefault({}),
+  display: DisplaySchema.prefault({}),
+  /** Absent: the kiosk never updates itself. */
+  updates: UpdatesSchema.optional(),
   staff: z
     .strictObject({
       /** `npm run hash-pin -- <PIN>` prints it. */
