@@ -2,7 +2,7 @@
  * The Electron kiosk end to end (Playwright `_electron`), on the embedded sandbox: runs where
  * the Electron binary is installed, and says plainly why it skipped where it is not.
  */
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,24 @@ const skipReason = ELECTRON_SKIP_REASON;
 // The reason is also printed before the run by test/helpers/global-setup.ts (Playwright's list
 // reporter shows only the skipped test's title).
 test.skip(!binary, skipReason);
+
+/** Runs `body` against an Electron kiosk on `config` in a fresh folder, and always closes it. */
+async function withKiosk(
+  name: string,
+  config: unknown,
+  body: (app: ElectronApplication, page: Page, dir: string) => Promise<void>,
+  extraArgs: (dir: string) => string[] | Promise<string[]> = () => [],
+): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `kiosk-electron-${name}-`));
+  let app: ElectronApplication | null = null;
+  try {
+    app = await launchKiosk(dir, config, await extraArgs(dir));
+    await body(app, await app.firstWindow(), dir);
+  } finally {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Starts the Electron kiosk on `config` (written into `dir`), with extra Chromium switches. */
 function launchKiosk(dir: string, config: unknown, extraArgs: string[] = []) {
@@ -26,10 +44,7 @@ function launchKiosk(dir: string, config: unknown, extraArgs: string[] = []) {
 }
 
 test('a member scans with a keyboard-wedge scanner in the Electron kiosk and presses Done', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-'));
-  const app = await launchKiosk(dir, { idleResetSeconds: 30 });
-  try {
-    const page = await app.firstWindow();
+  await withKiosk('wedge', { idleResetSeconds: 30 }, async (_app, page) => {
     await expect(page.locator('[data-screen="ready"]')).toBeVisible();
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     await page.keyboard.type('123456');
@@ -38,52 +53,80 @@ test('a member scans with a keyboard-wedge scanner in the Electron kiosk and pre
     await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(page.locator('[data-screen="ready"]')).toBeVisible();
-  } finally {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a loyalty ID shown to the camera identifies the member in the Electron kiosk', async () => {
   const { writeY4m } = await import('../helpers/y4m');
   const { qrFrame, sceneFrame } = await import('../helpers/qr-frames');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-camera-'));
-  const video = path.join(dir, 'camera.y4m');
-  await writeY4m(video, 640, 480, 10, (function* () {
-    for (let i = 0; i < 10; i++) yield sceneFrame(640, 480, 3, i + 1);
-    for (let i = 0; i < 30; i++) yield qrFrame('4711fc2a-3a8f-414f-a9e7-44dd5231dca7', { width: 640, height: 480, modulePx: 6, seed: i });
-  })());
   // Chromium's fake camera switches work on Electron's command line too.
-  const app = await launchKiosk(dir, { idleResetSeconds: 30 }, ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
-  try {
-    const page = await app.firstWindow();
-    await expect(page.locator('[data-screen="member"]')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
-  } finally {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const fakeCamera = async (dir: string) => {
+    const video = path.join(dir, 'camera.y4m');
+    await writeY4m(video, 640, 480, 10, (function* () {
+      for (let i = 0; i < 10; i++) yield sceneFrame(640, 480, 3, i + 1);
+      for (let i = 0; i < 30; i++) yield qrFrame('4711fc2a-3a8f-414f-a9e7-44dd5231dca7', { width: 640, height: 480, modulePx: 6, seed: i });
+    })());
+    return ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`];
+  };
+  await withKiosk(
+    'camera',
+    { idleResetSeconds: 30 },
+    async (_app, page) => {
+      await expect(page.locator('[data-screen="member"]')).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
+    },
+    fakeCamera,
+  );
 });
 
 test('a serial scanner (a socat pair) sends an OTP and a Vipps URL in the Electron kiosk, read in main', async () => {
   const { startPtyPair } = await import('../helpers/socat');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-serial-'));
-  const pty = await startPtyPair(path.join(dir, 'tty'));
-  const app = await launchKiosk(dir, { idleResetSeconds: 30, scanners: { serial: { path: pty.kioskEnd } } });
+  const ttyDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-tty-'));
+  const pty = await startPtyPair(path.join(ttyDir, 'tty'));
   try {
-    const page = await app.firstWindow();
-    await expect(page.locator('[data-screen="ready"]')).toBeVisible();
-    // The port opens in main a moment after start: resend until the kiosk reacts.
-    await expect(async () => {
-      await pty.send('123456\r\n');
-      await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible({ timeout: 1000 });
-    }).toPass({ timeout: 15_000 });
-    await page.getByRole('button', { name: 'Done' }).click();
-    await pty.send('https://qr.vipps.no/28/2/01/031/4712345678?v=1\r\n');
-    await expect(page.getByRole('heading', { name: 'Hi Kari!' })).toBeVisible();
+    await withKiosk('serial', { idleResetSeconds: 30, scanners: { serial: { path: pty.kioskEnd } } }, async (_app, page) => {
+      await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+      // The port opens in main a moment after start: resend until the kiosk reacts.
+      await expect(async () => {
+        await pty.send('123456\r\n');
+        await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible({ timeout: 1000 });
+      }).toPass({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'Done' }).click();
+      await pty.send('https://qr.vipps.no/28/2/01/031/4712345678?v=1\r\n');
+      await expect(page.getByRole('heading', { name: 'Hi Kari!' })).toBeVisible();
+    });
   } finally {
-    await app.close();
     await pty.unplug();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(ttyDir, { recursive: true, force: true });
   }
+});
+
+test('the kiosk window is locked down: kiosk mode, fullscreen, no reload, zoom or devtools shortcuts, no close', async () => {
+  await withKiosk('lockdown', { idleResetSeconds: 30 }, async (app, page) => {
+    await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+    const state = await app.evaluate(({ BrowserWindow }) => {
+      const window = BrowserWindow.getAllWindows().find((candidate) => candidate.isVisible());
+      return { kiosk: window?.isKiosk(), fullScreen: window?.isFullScreen(), menu: window?.isMenuBarVisible() };
+    });
+    expect(state).toEqual({ kiosk: true, fullScreen: true, menu: false });
+    // A marker in the page survives the shortcuts: nothing reloaded.
+    await page.evaluate(() => Object.assign(window, { lockdownMarker: 42 }));
+    for (const shortcut of ['F5', 'Control+R', 'Control+Shift+R', 'Control+=', 'Control+-', 'F12', 'Control+Shift+I', 'Control+P', 'Control+W', 'Alt+F4']) await page.keyboard.press(shortcut);
+    expect(await page.evaluate(() => (window as unknown as { lockdownMarker?: number }).lockdownMarker)).toBe(42);
+    expect(await page.evaluate(() => window.devicePixelRatio)).toBe(await app.evaluate(({ screen }) => screen.getPrimaryDisplay().scaleFactor));
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((window) => window.webContents.isDevToolsOpened()))).toBe(false);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(2); // the kiosk and the capture page
+  });
+});
+
+test('a crashed screen comes back on ready by itself, without the customer who was on it', async () => {
+  await withKiosk('watchdog', { idleResetSeconds: 30 }, async (app, page) => {
+    await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+    await page.keyboard.type('123456');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-screen="member"]')).toBeVisible();
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((window) => window.isVisible())?.webContents.forcefullyCrashRenderer());
+    await expect(page.locator('[data-screen="ready"]')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText('Farhan')).toHaveCount(0);
+  });
 });
