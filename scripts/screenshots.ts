@@ -1,9 +1,10 @@
 /**
  * `npm run screenshots`: a picture of each screen for the README, taken from the web shell on
  * the embedded sandbox in Debian's Chromium, reached the way a customer reaches them (a
- * keyboard-wedge scan of the sandbox's codes). Writes docs/screenshots/<screen>.png.
+ * keyboard-wedge scan of the sandbox's codes), in portrait and landscape. Writes
+ * docs/screenshots/<orientation>/<screen>.png.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
@@ -22,41 +23,67 @@ const shots: Array<[string, string | null]> = [
   ['serviceProblem', '444444'],
   ['needsStaff', '333333'],
 ];
+/** Every screen in both orientations (a 1080×1920 portrait kiosk, a 1920×1080 landscape one). */
+const orientations = [
+  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
+  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
+] as const;
 
 await buildIfStale();
-mkdirSync(out, { recursive: true });
 // The sandbox sample config's demo PIN (2468) opens staff mode for its two pictures.
 const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } };
 const shell = await startWebShell({ config: { idleResetSeconds: 60, staff: sample.staff } });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
-  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5, reducedMotion: 'reduce' });
-  await page.goto(shell.url);
-  for (const [screen, code] of shots) {
-    if (code) await wedgeScan(page, code);
-    await page.locator(`[data-screen="${screen}"]`).waitFor();
-    const file = path.join(out, `${screen}.png`);
-    await page.screenshot({ path: file });
-    console.log(`wrote ${path.relative(process.cwd(), file)}`);
-  }
-  // Staff mode: the PIN pad, then the panel.
-  await page.getByRole('button', { name: 'Done' }).click();
-  await page.locator('[data-screen="ready"]').waitFor();
-  // Keys within 150 ms of a scanner burst belong to it (key-policy.ts): wait like a person would.
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Control+Alt+KeyS');
-  await page.locator('[data-screen="staff"]').waitFor();
-  for (const [name, shot] of [['staff-pin', null], ['staff', '2468']] as const) {
-    if (shot) {
-      for (const digit of shot) await page.getByRole('button', { name: digit, exact: true }).click();
-      await page.getByRole('button', { name: 'OK' }).click();
-      await page.getByRole('heading', { name: 'Health' }).waitFor();
+  for (const orientation of orientations) {
+    const dir = path.join(out, orientation.name);
+    mkdirSync(dir, { recursive: true });
+    const page = await browser.newPage({ viewport: orientation.viewport, deviceScaleFactor: 0.5, reducedMotion: 'reduce' });
+    await page.goto(shell.url);
+    await page.locator('[data-screen="ready"]').waitFor();
+    for (const [screen, code] of shots) {
+      if (code) await wedgeScan(page, code);
+      await page.locator(`[data-screen="${screen}"]`).waitFor();
+      await shoot(page, path.join(dir, `${screen}.png`));
     }
-    const file = path.join(out, `${name}.png`);
-    await page.screenshot({ path: file });
-    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.locator('[data-screen="ready"]').waitFor();
+    if (orientation.name === 'portrait') {
+      // The customer's own options: Norwegian, larger text and high contrast.
+      await page.getByRole('button', { name: 'Norsk bokmål' }).click();
+      await page.getByRole('button', { name: 'Større tekst' }).click();
+      await shoot(page, path.join(dir, 'ready-nb-high-contrast.png'));
+      await wedgeScan(page, '123456');
+      await page.locator('[data-screen="member"]').waitFor();
+      await shoot(page, path.join(dir, 'member-nb-high-contrast.png'));
+      await page.getByRole('button', { name: 'Ferdig' }).click();
+      await page.locator('[data-screen="ready"]').waitFor();
+      await staffShots(page, dir);
+    }
+    await page.close();
   }
 } finally {
   await browser.close();
   await shell.stop();
+}
+
+async function shoot(page: Page, file: string): Promise<void> {
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
+/** Staff mode: the PIN pad, then the panel. */
+async function staffShots(page: Page, dir: string): Promise<void> {
+  // Keys within 150 ms of a scanner burst belong to it (key-policy.ts): wait like a person would.
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+Alt+KeyS');
+  await page.locator('[data-screen="staff"]').waitFor();
+  await shoot(page, path.join(dir, 'staff-pin.png'));
+  for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('heading', { name: 'Health' }).waitFor();
+  await shoot(page, path.join(dir, 'staff.png'));
+  // Main ignores scans while staff mode is open: close it before the next page scans.
+  await page.getByRole('button', { name: 'Leave staff mode' }).click();
+  await page.locator('[data-screen="ready"]').waitFor();
 }

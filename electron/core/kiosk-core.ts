@@ -3,7 +3,10 @@
  * Electron import): configuration, the embedded sandbox, scanners' input, the session and
  * the loyalty client. A shell adds only its windows/transport.
  */
+import type { Appearance } from '../shared/appearance';
+import path from 'node:path';
 import type { CameraSettings } from '../shared/contract';
+import { readBrandLogo } from './appearance/brand-logo';
 import type { SerialState } from '../shared/scanner-state';
 import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
 import { NO_SECRET_STORE, type SecretStore } from './config/secret-store';
@@ -59,6 +62,10 @@ export interface KioskCore {
   staff: StaffService;
   health(): HealthView;
   testConnection(): Promise<ConnectionTestResult>;
+  /** How the customer UI looks and sounds (language, brand, sounds, attract delay). */
+  appearance(): Appearance;
+  /** Called when the configuration changes the appearance. */
+  onAppearance(listener: (appearance: Appearance) => void): () => void;
   /** The cameras the capture page found (for the staff form). */
   setCameraDevices(devices: StaffSettingsView['cameras']): void;
   configSource(): ConfigSource;
@@ -155,6 +162,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const camera = new CameraFeed((state) => log.info('camera-state', { ...state }));
   const cameraSettings = (): CameraSettings => ({ ...config.scanners.camera });
   const cameraListeners = new Set<(settings: CameraSettings) => void>();
+  let logo: string | null = null;
+  const appearance = (): Appearance => ({
+    locale: config.locale,
+    brand: { programName: config.brand.programName, color: config.brand.color, logo },
+    sounds: { ...config.sounds },
+    attractAfterSeconds: config.attractAfterSeconds,
+  });
+  const appearanceListeners = new Set<(next: Appearance) => void>();
 
   async function apply(result: ConfigResult): Promise<void> {
     source = result.source;
@@ -201,6 +216,18 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     });
     session.setConfigProblem(null);
     if (cameraChanged) for (const listener of cameraListeners) listener(cameraSettings());
+    const before = JSON.stringify(appearance());
+    logo = await loadLogo();
+    if (JSON.stringify(appearance()) !== before) for (const listener of appearanceListeners) listener(appearance());
+  }
+
+  /** The configured logo as a data URL; a logo that cannot be shown is logged and left out. */
+  async function loadLogo(): Promise<string | null> {
+    if (!config.brand.logo) return null;
+    const result = await readBrandLogo(config.brand.logo, source.path ? path.dirname(source.path) : options.userDataDir);
+    if (result.ok) return result.dataUrl;
+    log.warn('brand-logo-unusable', { message: result.error });
+    return null;
   }
 
   /** Stops the serial scanner and starts it again with the current settings (if a port is set). */
@@ -295,6 +322,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     testConnection: async () => {
       staff.requireOpen();
       return testConnection(target(), { storeId: config.storeId, terminalId: config.terminalId, hasLoyalty: config.hasLoyalty });
+    },
+    appearance,
+    onAppearance(listener) {
+      appearanceListeners.add(listener);
+      return () => appearanceListeners.delete(listener);
     },
     setCameraDevices: (devices) => {
       cameraDevices = devices;

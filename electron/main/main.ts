@@ -61,6 +61,7 @@ async function onReady(): Promise<void> {
   bridge.trust(capture.webContents, 'capture');
   core.session.subscribe((view) => bridge.publish('state', view));
   core.camera.onPreview((preview) => bridge.publish('preview', preview));
+  core.onAppearance((appearance) => bridge.publish('appearance', appearance));
   core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));
 
   const watchdog = setupWatchdog({

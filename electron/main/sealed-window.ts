@@ -36,6 +36,8 @@ export function createSealedWindow(options: SealedWindowOptions): BrowserWindow 
       preload: options.preload,
       devTools: options.devTools,
       backgroundThrottling: options.backgroundThrottling,
+      // The result chimes play without a tap first: a kiosk's screen is its user's only gesture.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
   lockDownNavigation(window.webContents);

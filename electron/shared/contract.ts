@@ -7,6 +7,7 @@
  * Events are pushed by main; their payloads are built by main and trusted by the renderer.
  */
 import { z } from 'zod';
+import type { Appearance } from './appearance';
 import type { SessionView } from './session-view';
 import {
   EDITABLE_PATHS,
@@ -88,6 +89,8 @@ interface EventDef {
 export const requests = {
   /** The current session state; the renderer asks once on start, then follows `state` events. */
   getState: { channel: 'kiosk:get-state', args: z.undefined(), result: typed<SessionView>(), page: 'ui', exposed: true },
+  /** How the UI looks and sounds; asked once on start, then followed by `appearance` events. */
+  getAppearance: { channel: 'kiosk:get-appearance', args: z.undefined(), result: typed<Appearance>(), page: 'ui', exposed: true },
   /** The customer pressed Done: back to `ready`, wiping their data. */
   done: { channel: 'kiosk:done', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
   /** Web shell only: raw key events for the wedge detector (Electron reads them in main). */
@@ -126,6 +129,8 @@ export const requests = {
 export const events = {
   /** The whole session state, pushed on every change (and every countdown second). */
   state: { channel: 'kiosk:state', payload: typed<SessionView>(), page: 'ui' },
+  /** New language, brand, sounds or attract delay (the configuration changed). */
+  appearance: { channel: 'kiosk:appearance', payload: typed<Appearance>(), page: 'ui' },
   /** The latest camera picture for the ready screen, or null when the camera is not running. */
   preview: { channel: 'kiosk:preview', payload: typed<Preview>(), page: 'ui' },
   /** New camera settings (the configuration changed): the capture page reopens the camera. */

@@ -43,10 +43,14 @@ async function main(): Promise<void> {
   const bridge = createWsBridge(createHandlers(core), (page) =>
     page === 'capture'
       ? [{ channel: events.cameraSettings.channel, payload: core.cameraSettings() }]
-      : [{ channel: events.state.channel, payload: core.session.view() }],
+      : [
+          { channel: events.state.channel, payload: core.session.view() },
+          { channel: events.appearance.channel, payload: core.appearance() },
+        ],
   );
   core.session.subscribe((view) => bridge.publish('state', view));
   core.camera.onPreview((preview) => bridge.publish('preview', preview));
+  core.onAppearance((appearance) => bridge.publish('appearance', appearance));
   core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));
   const server = await startWebServer({
     port,

@@ -1,5 +1,18 @@
-/** Picks the screen for the session state main published; the root carries `data-screen`. */
+/**
+ * Picks the screen for the session state main published. The root carries `data-screen`, the
+ * customer's contrast choice and the attract state, and the brand's colours; one live region
+ * announces every screen.
+ */
+import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../electron/shared/session-view';
+import { Announcer } from './components/Announcer';
+import { BrandBar } from './components/BrandBar';
+import { useCustomerStore } from './customer-store';
+import { useAttract } from './hooks/use-attract';
+import { useBrandStyle } from './hooks/use-brand-style';
+import { useCustomerLifecycle } from './hooks/use-customer-lifecycle';
+import { useLanguage } from './hooks/use-language';
+import { useResultSounds } from './hooks/use-result-sounds';
 import { CodeProblemScreen } from './screens/CodeProblemScreen';
 import { IdentifyingScreen } from './screens/IdentifyingScreen';
 import { MemberScreen } from './screens/MemberScreen';
@@ -8,14 +21,27 @@ import { NotMemberScreen } from './screens/NotMemberScreen';
 import { ReadyScreen } from './screens/ReadyScreen';
 import { ServiceProblemScreen } from './screens/ServiceProblemScreen';
 import { StartingScreen } from './screens/StartingScreen';
+import { announcement } from './screen-text';
 import { useSessionStore } from './session-store';
 import { StaffEntry } from './staff/StaffEntry';
 import { StaffScreen } from './staff/StaffScreen';
 import { useStaffStore } from './staff/staff-store';
 
+const DEFAULT_SOUNDS = { enabled: true, volume: 0.5 };
+
 export function App() {
+  const { t } = useTranslation();
   const view = useSessionStore((state) => state.view);
+  const appearance = useSessionStore((state) => state.appearance);
   const staff = useStaffStore((state) => state.phase);
+  const { highContrast, attract } = useCustomerStore();
+  const screen = view?.screen ?? null;
+  const language = useLanguage(staff !== 'closed');
+  useCustomerLifecycle(screen, staff !== 'closed');
+  useAttract(screen === 'ready' && staff === 'closed', appearance?.attractAfterSeconds ?? 60);
+  useResultSounds(screen, appearance?.sounds ?? DEFAULT_SOUNDS);
+  const brandStyle = useBrandStyle(appearance?.brand.color ?? null, highContrast);
+
   if (staff !== 'closed') {
     return (
       <main className="kiosk staff" data-screen="staff">
@@ -24,17 +50,19 @@ export function App() {
     );
   }
   return (
-    <main className="kiosk" data-screen={view?.screen}>
+    <main className="kiosk" data-screen={view?.screen} data-contrast={highContrast ? 'high' : 'standard'} data-attract={attract ? 'on' : 'off'} style={brandStyle}>
       <StaffEntry />
-      {view ? <Screen view={view} /> : <StartingScreen />}
+      <BrandBar />
+      <div className="stage">{view ? <Screen view={view} language={language} /> : <StartingScreen />}</div>
+      <Announcer text={announcement(t, view)} />
     </main>
   );
 }
 
-function Screen({ view }: { view: SessionView }) {
+function Screen({ view, language }: { view: SessionView; language: string }) {
   switch (view.screen) {
     case 'ready':
-      return <ReadyScreen />;
+      return <ReadyScreen language={language} />;
     case 'identifying':
       return <IdentifyingScreen />;
     case 'member':

@@ -1,8 +1,10 @@
 /**
- * The UI's state: exactly the session view main last published, replaced whole on each push,
- * so nothing of a previous customer can linger once main says `ready`.
+ * The UI's state from main: exactly the session view main last published, replaced whole on
+ * each push, so nothing of a previous customer can linger once main says `ready`; the camera
+ * preview; and the appearance (language, brand, sounds) from the configuration.
  */
 import { create } from 'zustand';
+import type { Appearance } from '../../electron/shared/appearance';
 import type { KioskApi, Preview } from '../../electron/shared/contract';
 import type { SessionView } from '../../electron/shared/session-view';
 
@@ -11,23 +13,34 @@ interface SessionStore {
   view: SessionView | null;
   /** The camera's live picture for the ready screen; null when the camera is not running. */
   preview: Preview;
+  /** Null until main has answered: the page shows English and the default look until then. */
+  appearance: Appearance | null;
 }
 
-export const useSessionStore = create<SessionStore>(() => ({ view: null, preview: null }));
+export const useSessionStore = create<SessionStore>(() => ({ view: null, preview: null, appearance: null }));
 
-/** Follows main's session state; returns the unsubscribe function. */
+/** Follows main's session state and appearance; returns the unsubscribe function. */
 export function connectSessionStore(kiosk: KioskApi): () => void {
   let pushed = false;
+  let appearancePushed = false;
   const unsubscribeState = kiosk.onState((view) => {
     pushed = true;
     useSessionStore.setState({ view });
   });
   const unsubscribePreview = kiosk.onPreview((preview) => useSessionStore.setState({ preview }));
+  const unsubscribeAppearance = kiosk.onAppearance((appearance) => {
+    appearancePushed = true;
+    useSessionStore.setState({ appearance });
+  });
   void kiosk.getState().then((view) => {
     if (!pushed) useSessionStore.setState({ view }); // a push is always newer
+  });
+  void kiosk.getAppearance().then((appearance) => {
+    if (!appearancePushed) useSessionStore.setState({ appearance });
   });
   return () => {
     unsubscribeState();
     unsubscribePreview();
+    unsubscribeAppearance();
   };
 }

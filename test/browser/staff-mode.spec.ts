@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { staffText } from '../../renderer/src/messages';
+import { english as t } from '../helpers/catalogue';
 import { expect, test as base } from '../helpers/fixtures';
 import { closedPort, startFakeIdentify, TEST_VIPPS_CREDENTIALS, type FakeAnswer, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 import { wedgeScan } from '../helpers/wedge';
@@ -44,8 +44,8 @@ const onBackEnd =
   };
 
 const screen = (page: Page) => page.locator('main[data-screen]');
-const pinTitle = (page: Page) => page.getByRole('heading', { name: staffText.pinTitle });
-const panelTitle = (page: Page) => page.getByRole('heading', { name: staffText.panelTitle, level: 1 });
+const pinTitle = (page: Page) => page.getByRole('heading', { name: t('staff.pinTitle') });
+const panelTitle = (page: Page) => page.getByRole('heading', { name: t('staff.panelTitle'), level: 1 });
 const pinMessage = (page: Page) => page.locator('.staff-message');
 const staffFile = (configPath: string) => path.join(path.dirname(configPath), 'staff-settings.json');
 
@@ -63,8 +63,8 @@ async function openPinPadByShortcut(page: Page): Promise<void> {
 /** Types a PIN on the on-screen pad and presses OK; resolves once main has answered. */
 async function submitPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await expect(page.locator('.pin-dots')).toHaveAttribute('aria-label', staffText.pinEntered(pin.length));
-  await page.getByRole('button', { name: staffText.ok, exact: true }).click();
+  await expect(page.locator('.pin-dots')).toHaveAttribute('aria-label', t('staff.pinEntered', { count: pin.length }));
+  await page.getByRole('button', { name: t('staff.ok'), exact: true }).click();
 }
 
 /** Opens staff mode with the right PIN and waits for the settings form. */
@@ -117,7 +117,7 @@ async function pauseClock(page: Page): Promise<void> {
 }
 
 async function leaveStaff(page: Page): Promise<void> {
-  await page.getByRole('button', { name: staffText.leave }).click();
+  await page.getByRole('button', { name: t('staff.leave') }).click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
   await expect.poll(() => settingsAsked(page)).toBe('closed');
 }
@@ -128,13 +128,13 @@ test.describe('getting in', () => {
   test('Ctrl+Alt+S opens the PIN pad (data-screen="staff"); Cancel goes back to ready', async ({ page, kiosk }) => {
     await gotoReady(page, kiosk.url);
     await openPinPadByShortcut(page);
-    for (const name of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', staffText.clear, staffText.ok]) {
+    for (const name of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', t('staff.clear'), t('staff.ok')]) {
       await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
     }
     // Only the pad: nothing of the panel before the PIN, and main refuses staff requests.
     await expect(panelTitle(page)).toHaveCount(0);
     expect(await settingsAsked(page)).toBe('closed');
-    await page.getByRole('button', { name: staffText.cancel }).click();
+    await page.getByRole('button', { name: t('staff.cancel') }).click();
     await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
   });
 
@@ -175,7 +175,7 @@ test.describe('getting in', () => {
     await expect(page.getByLabel('Has loyalty')).toBeChecked();
     await expect(page.getByLabel('Idle reset seconds')).toHaveValue('30');
     await expect(page.getByLabel('Language')).toHaveValue('en');
-    await expect(page.getByRole('heading', { name: staffText.healthTitle })).toBeVisible();
+    await expect(page.getByRole('heading', { name: t('staff.healthTitle') })).toBeVisible();
     expect(await settingsAsked(page)).toBe('open');
     await leaveStaff(page);
   });
@@ -185,18 +185,18 @@ test.describe('getting in', () => {
     await openPinPadByShortcut(page);
     for (const left of [4, 3, 2, 1]) {
       await submitPin(page, '1111');
-      await expect(pinMessage(page)).toHaveText(staffText.wrongPin(left));
+      await expect(pinMessage(page)).toHaveText(t('staff.wrongPin', { count: left }));
     }
     await expect(pinMessage(page)).toHaveText('Wrong PIN. 1 try left before staff mode locks for five minutes.');
     await submitPin(page, '1111');
-    await expect(pinMessage(page)).toHaveText(staffText.locked(300));
+    await expect(pinMessage(page)).toHaveText(t('staff.locked', { minutes: 5 }));
     await expect(pinMessage(page)).toContainText('locked');
 
     // The right PIN now: main answers (the dots clear), still locked, the panel stays shut.
     await submitPin(page, PIN);
-    await expect(page.locator('.pin-dots')).toHaveAttribute('aria-label', staffText.pinEntered(0));
-    await expect(page.getByRole('button', { name: staffText.ok, exact: true })).toBeDisabled();
-    await expect(pinMessage(page)).toHaveText(staffText.locked(300));
+    await expect(page.locator('.pin-dots')).toHaveAttribute('aria-label', t('staff.pinEntered', { count: 0 }));
+    await expect(page.getByRole('button', { name: t('staff.ok'), exact: true })).toBeDisabled();
+    await expect(pinMessage(page)).toHaveText(t('staff.locked', { minutes: 5 }));
     await expect(panelTitle(page)).toHaveCount(0);
     expect(await page.evaluate(() => window.kiosk?.staffUnlock('2468'))).toMatchObject({ ok: false, reason: 'locked' });
     expect(await settingsAsked(page)).toBe('closed');
@@ -210,10 +210,10 @@ test.describe('without a PIN configured', () => {
     await gotoReady(page, kiosk.url);
     await openPinPadByShortcut(page);
     await submitPin(page, PIN);
-    await expect(pinMessage(page)).toHaveText(staffText.noPin);
+    await expect(pinMessage(page)).toHaveText(t('staff.noPin'));
     await expect(panelTitle(page)).toHaveCount(0);
     expect(await settingsAsked(page)).toBe('closed');
-    await page.getByRole('button', { name: staffText.cancel }).click();
+    await page.getByRole('button', { name: t('staff.cancel') }).click();
     await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
   });
 });
@@ -227,8 +227,8 @@ test.describe('settings', () => {
     await typeInto(page, 'Terminal ID', 'kiosk-42');
     // Typing in the form is staff's, not a scanner's: nothing was withheld and nothing was scanned.
     expect(backEnd.requests).toHaveLength(0);
-    await page.getByRole('button', { name: staffText.save }).click();
-    await expect(page.getByText(staffText.saved)).toBeVisible();
+    await page.getByRole('button', { name: t('staff.save') }).click();
+    await expect(page.getByText(t('staff.saved'))).toBeVisible();
     await expect(page.getByLabel('Terminal ID')).toHaveValue('kiosk-42');
 
     const file = staffFile(kiosk.configPath);
@@ -256,7 +256,7 @@ test.describe('settings', () => {
     // Keys 4 ms apart ending in Enter, exactly as a wedge scanner types a loyalty code.
     await wedgeScan(page, '998877');
     // The Enter submitted the form (the browser's implicit submission): saved, not scanned.
-    await expect(page.getByText(staffText.saved)).toBeVisible();
+    await expect(page.getByText(t('staff.saved'))).toBeVisible();
     await expect(field).toHaveValue('998877');
     await expect(screen(page)).toHaveAttribute('data-screen', 'staff');
     expect(JSON.parse(readFileSync(staffFile(kiosk.configPath), 'utf8'))).toMatchObject({ settings: { terminalId: '998877' } });
@@ -270,8 +270,8 @@ test.describe('settings', () => {
     await openStaffPanel(page);
     await typeInto(page, 'Identify URL', 'http://example.com');
     await typeInto(page, 'Idle reset seconds', '1');
-    await page.getByRole('button', { name: staffText.save }).click();
-    await expect(page.locator('.staff-status')).toHaveText(staffText.notSaved);
+    await page.getByRole('button', { name: t('staff.save') }).click();
+    await expect(page.locator('.staff-status')).toHaveText(t('staff.notSaved'));
 
     const url = page.getByLabel('Identify URL');
     await expect(url).toHaveAttribute('aria-invalid', 'true');
@@ -282,7 +282,7 @@ test.describe('settings', () => {
     // Only those two fields are marked.
     await expect(page.locator('.staff-error')).toHaveCount(2);
     await expect(page.getByLabel('Terminal ID')).not.toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText(staffText.saved)).toHaveCount(0);
+    await expect(page.getByText(t('staff.saved'))).toHaveCount(0);
 
     expect(existsSync(staffFile(kiosk.configPath))).toBe(false);
     await leaveStaff(page);
@@ -299,32 +299,32 @@ test.describe('saving, again and again', () => {
   test('a save with nothing changed says saved and leaves no "Saving…"; a failed save after it no longer says saved', async ({ page, kiosk }) => {
     await gotoReady(page, kiosk.url);
     await openStaffPanel(page);
-    await page.getByRole('button', { name: staffText.save }).click();
-    await expect(page.getByText(staffText.saved)).toBeVisible();
-    await expect(page.getByText(staffText.saving)).toHaveCount(0);
+    await page.getByRole('button', { name: t('staff.save') }).click();
+    await expect(page.getByText(t('staff.saved'))).toBeVisible();
+    await expect(page.getByText(t('staff.saving'))).toHaveCount(0);
 
     await typeInto(page, 'Idle reset seconds', '1');
-    await page.getByRole('button', { name: staffText.save }).click();
-    await expect(page.locator('.staff-status')).toHaveText(staffText.notSaved);
-    await expect(page.getByText(staffText.saved)).toHaveCount(0);
+    await page.getByRole('button', { name: t('staff.save') }).click();
+    await expect(page.locator('.staff-status')).toHaveText(t('staff.notSaved'));
+    await expect(page.getByText(t('staff.saved'))).toHaveCount(0);
   });
 
   test('an emptied Terminal ID goes back to the provisioning file\'s value, and the form shows it', async ({ page, kiosk }) => {
     await gotoReady(page, kiosk.url);
     await openStaffPanel(page);
     await typeInto(page, 'Terminal ID', 'kiosk-42');
-    await page.getByRole('button', { name: staffText.save }).click();
-    await expect(page.getByText(staffText.saved)).toBeVisible();
+    await page.getByRole('button', { name: t('staff.save') }).click();
+    await expect(page.getByText(t('staff.saved'))).toBeVisible();
     await expect(page.getByLabel('Terminal ID', { exact: true })).toHaveValue('kiosk-42');
     await page.getByLabel('Terminal ID', { exact: true }).fill('');
-    await page.getByRole('button', { name: staffText.save }).click();
+    await page.getByRole('button', { name: t('staff.save') }).click();
     await expect(page.getByLabel('Terminal ID', { exact: true })).toHaveValue('kiosk-7');
   });
 
   test('a scan while the staff panel is open is ignored: no identify request', async ({ page, kiosk, backEnd }) => {
     await gotoReady(page, kiosk.url);
     await openStaffPanel(page);
-    await page.getByRole('button', { name: staffText.testConnection }).click(); // focus on a button, not a field
+    await page.getByRole('button', { name: t('staff.testConnection') }).click(); // focus on a button, not a field
     await expect(page.getByTestId('connection-test')).toContainText('Reachable');
     const before = backEnd.requests.length;
     await wedgeScan(page, '123456');
@@ -343,7 +343,7 @@ test.describe('a field the provisioning file locks', () => {
     const storeId = page.getByLabel('Store ID');
     await expect(storeId).toBeDisabled();
     await expect(storeId).toHaveValue('4242');
-    await expect(page.locator('label[for="field-storeId"]')).toContainText(staffText.locked_);
+    await expect(page.locator('label[for="field-storeId"]')).toContainText(t('staff.lockedField'));
     await expect(page.getByLabel('Terminal ID')).toBeEnabled();
 
     const result = await page.evaluate(() => window.kiosk?.staffSave({ values: { storeId: '1' }, secrets: {} }));
@@ -369,13 +369,13 @@ test.describe('secrets', () => {
     for (const label of ['Identify token', 'Vipps client secret', 'Vipps subscription key']) {
       const field = page.getByLabel(label);
       await expect(field).toHaveAttribute('type', 'password');
-      await expect(field).toHaveAttribute('placeholder', staffText.secretSet);
+      await expect(field).toHaveAttribute('placeholder', t('staff.secretSet'));
       await expect(field).toHaveValue('');
     }
     await expect(page.getByLabel('Vipps client ID')).toHaveValue(TEST_VIPPS_CREDENTIALS.clientId);
-    await page.getByRole('button', { name: staffText.testConnection }).click();
+    await page.getByRole('button', { name: t('staff.testConnection') }).click();
     await expect(page.getByTestId('connection-test')).toHaveText(/^Reachable: /);
-    await expect(page.getByRole('heading', { name: staffText.healthTitle })).toBeVisible();
+    await expect(page.getByRole('heading', { name: t('staff.healthTitle') })).toBeVisible();
     // The connection test did use the file's token, in main.
     expect(backEnd.requests.at(-1)?.headers.authorization).toBe(`Bearer ${IDENTIFY_TOKEN}`);
 
@@ -398,8 +398,8 @@ test.describe('secrets', () => {
     await token.evaluate((input: HTMLInputElement) => (input.disabled = false));
     await token.pressSequentially('new-token-XYZ');
     await expect(token).toHaveValue('new-token-XYZ');
-    await page.getByRole('button', { name: staffText.save }).click();
-    await expect(page.locator('.staff-status')).toHaveText(staffText.notSaved);
+    await page.getByRole('button', { name: t('staff.save') }).click();
+    await expect(page.locator('.staff-status')).toHaveText(t('staff.notSaved'));
     await expect(token).toHaveAccessibleDescription(`Identify token: ${reason}`);
     expect(existsSync(staffFile(kiosk.configPath))).toBe(false);
 
@@ -421,7 +421,7 @@ test.describe('Test connection', () => {
     await gotoReady(page, url);
     await openStaffPanel(page);
     await expect(result(page)).toHaveText('');
-    await page.getByRole('button', { name: staffText.testConnection }).click();
+    await page.getByRole('button', { name: t('staff.testConnection') }).click();
   };
 
   test.describe('a service that answers', () => {
@@ -441,7 +441,7 @@ test.describe('Test connection', () => {
 
     test('says the credentials were refused', async ({ page, kiosk }) => {
       await runTest(page, kiosk.url);
-      await expect(result(page)).toHaveText(staffText.testResult({ outcome: 'credentialsRefused', detail: 'HTTP 401', ms: 0 }));
+      await expect(result(page)).toHaveText(t('staff.test.credentialsRefused', { detail: 'HTTP 401' }));
     });
   });
 

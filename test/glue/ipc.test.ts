@@ -8,6 +8,7 @@ const { setupIpc } = await import('../../electron/main/ipc');
 function handlers() {
   return {
     getState: vi.fn(() => ({ screen: 'ready' as const })),
+    getAppearance: vi.fn(),
     done: vi.fn(),
     keyInput: vi.fn(),
     cameraSettings: vi.fn(() => ({ enabled: true, deviceId: null, fps: 10 })),

@@ -5,6 +5,7 @@ import type { KioskCore } from '../kiosk-core';
 export function createHandlers(core: KioskCore): Handlers {
   return {
     getState: () => core.session.view(),
+    getAppearance: () => core.appearance(),
     done: () => core.session.done(),
     keyInput: (key) => core.keyInput(key),
     cameraSettings: () => core.cameraSettings(),

@@ -101,6 +101,25 @@ const UpdatesSchema = z.strictObject({
   checkHour: z.int().min(0).max(23).default(3),
 });
 
+/** A chain's look (README, "Making it yours"). */
+const BrandSchema = z.strictObject({
+  /** The loyalty programme's name in the top bar, e.g. "Burger Club". */
+  programName: text(60).nullable().default(null),
+  /** The brand colour; readable shades for text and buttons are derived from it. */
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#0f766e"')
+    .default('#14b8a6'),
+  /** A PNG, JPEG, WebP or SVG file (at most 256 KiB), relative to the provisioning file's folder. */
+  logo: z.string().min(1).max(1024).nullable().default(null),
+});
+
+const SoundsSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** 0 (silent) to 1 (full). */
+  volume: z.number().min(0).max(1).default(0.5),
+});
+
 export const ConfigSchema = z.strictObject({
   storeId: text(64).default('9999'),
   terminalId: text(64).default('0'),
@@ -115,6 +134,10 @@ export const ConfigSchema = z.strictObject({
   vipps: VippsSchema.optional(),
   scanners: ScannersSchema.prefault({}),
   display: DisplaySchema.prefault({}),
+  brand: BrandSchema.prefault({}),
+  sounds: SoundsSchema.prefault({}),
+  /** Seconds on `ready` with nobody scanning before the attract animation shows how to scan. */
+  attractAfterSeconds: z.int().min(10).max(3600).default(60),
   /** Absent: the kiosk never updates itself. */
   updates: UpdatesSchema.optional(),
   staff: z

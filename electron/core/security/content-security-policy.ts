@@ -1,6 +1,6 @@
 /**
  * The pages' Content-Security-Policy, sent as a header by both shells. Nothing but the app's own
- * scripts, styles and workers; no network from a page except, in the web shell, its own bridge.
+ * scripts, styles, sounds and workers; no network from a page except, in the web shell, its own bridge.
  * Only the web shell frames a page (its UI embeds the capture page, where Electron opens a
  * hidden window instead).
  */
@@ -12,6 +12,8 @@ export function contentSecurityPolicy(options: { bridgeOrigin?: string } = {}): 
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
+    // The result sounds (bundled files of the app's own).
+    "media-src 'self'",
     "worker-src 'self'",
     `connect-src ${options.bridgeOrigin ?? "'none'"}`,
     `frame-src ${web ? "'self'" : "'none'"}`,

@@ -1,13 +1,12 @@
-import { identifyingText } from '../messages';
+import { useTranslation } from 'react-i18next';
 
 export function IdentifyingScreen() {
+  const { t } = useTranslation();
   return (
     <section className="screen identifying" aria-busy="true">
       <div className="spinner" aria-hidden="true" />
-      <div role="status" aria-live="polite">
-        <h1>{identifyingText.title}</h1>
-        <p className="lead">{identifyingText.body}</p>
-      </div>
+      <h1>{t('identifying.title')}</h1>
+      <p className="lead">{t('identifying.body')}</p>
     </section>
   );
 }

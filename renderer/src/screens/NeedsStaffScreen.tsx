@@ -1,5 +1,5 @@
+import { useTranslation } from 'react-i18next';
 import type { NeedsStaffReason } from '../../../electron/shared/session-view';
-import { needsStaffText } from '../messages';
 import { ResultLayout } from './ResultLayout';
 
 interface NeedsStaffProps {
@@ -10,10 +10,11 @@ interface NeedsStaffProps {
 }
 
 export function NeedsStaffScreen({ reason, detail, resetInSeconds }: NeedsStaffProps) {
+  const { t } = useTranslation();
   return (
-    <ResultLayout tone="neutral" icon="i" title={needsStaffText.title} body={needsStaffText.body} resetInSeconds={resetInSeconds}>
+    <ResultLayout tone="neutral" icon="info" title={t('needsStaff.title')} body={t('needsStaff.body')} resetInSeconds={resetInSeconds}>
       <p className="staff-detail" data-reason={reason}>
-        {reason === 'credentials' ? needsStaffText.credentialsDetail : needsStaffText.configDetail(detail ?? '')}
+        {reason === 'credentials' ? t('needsStaff.credentialsDetail') : t('needsStaff.configDetail', { detail: detail ?? '' })}
       </p>
     </ResultLayout>
   );

@@ -1,19 +1,29 @@
-import { readyText } from '../messages';
+import { useTranslation } from 'react-i18next';
+import { CustomerOptions } from '../components/CustomerOptions';
+import { PhoneHint, ScanGuide } from '../components/ScanGuide';
+import { useCustomerStore } from '../customer-store';
 import { useSessionStore } from '../session-store';
 
-export function ReadyScreen() {
+export function ReadyScreen({ language }: { language: string }) {
+  const { t } = useTranslation();
   const preview = useSessionStore((state) => state.preview);
+  const attract = useCustomerStore((state) => state.attract);
   return (
     <section className="screen ready">
-      <div className="scan-target" aria-hidden="true">
-        {/* The camera's picture, fed by main, so customers can aim their code; else a QR glyph. */}
-        {preview ? <img className="camera-preview" src={preview.image} alt="" data-testid="camera-preview" /> : <div className="qr-glyph" />}
-        <div className="aiming-frame" />
+      <div className="scan-area">
+        <div className="scan-target" aria-hidden="true">
+          {/* The camera's picture, fed by main, so customers can aim their code; else a QR glyph. */}
+          {preview ? <img className="camera-preview" src={preview.image} alt="" data-testid="camera-preview" /> : <div className="qr-glyph" />}
+          <div className="aiming-frame" />
+        </div>
+        {attract && <PhoneHint />}
       </div>
-      <div role="status" aria-live="polite">
-        <h1>{readyText.title}</h1>
-        <p className="lead">{readyText.body}</p>
+      <div className="prompt">
+        <h1>{t('ready.title')}</h1>
+        <p className="lead">{t('ready.body')}</p>
+        <ScanGuide attract={attract} />
       </div>
+      <CustomerOptions language={language} />
     </section>
   );
 }

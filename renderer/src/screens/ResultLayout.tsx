@@ -1,11 +1,12 @@
-/** The frame of every result screen: message, optional body, countdown to start, Done. */
+/** The frame of every result screen: pictogram, message, optional body, countdown to start, Done. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon, type IconName } from '../components/Icon';
 import { kioskBridge } from '../kiosk-bridge';
-import { countdownText, doneLabel } from '../messages';
 
 interface ResultLayoutProps {
   tone: 'good' | 'problem' | 'neutral';
-  icon: string;
+  icon: IconName;
   title: string;
   body?: string;
   children?: ReactNode;
@@ -14,25 +15,27 @@ interface ResultLayoutProps {
 }
 
 export function ResultLayout({ tone, icon, title, body, children, resetInSeconds }: ResultLayoutProps) {
+  const { t } = useTranslation();
   return (
     <section className={`screen result tone-${tone}`}>
-      <div className="result-icon" aria-hidden="true">
-        {icon}
-      </div>
-      <div role="status" aria-live="polite">
+      <div className="result-head">
+        <div className="result-icon">
+          <Icon name={icon} />
+        </div>
         <h1>{title}</h1>
         {body && <p className="lead">{body}</p>}
       </div>
-      {children}
+      {children && <div className="result-body">{children}</div>}
       {resetInSeconds !== null && (
         <footer className="result-footer">
-          <p className="countdown" data-testid="countdown">
-            {countdownText(resetInSeconds)}
-          </p>
           {/* Focused at once so a keyboard user can press Enter; a scanner's Enter never reaches it. */}
           <button type="button" className="done-button" autoFocus onClick={() => void kioskBridge()?.done()}>
-            {doneLabel}
+            {t('common.done')}
           </button>
+          <p className="countdown" data-testid="countdown">
+            <Icon name="clock" className="countdown-icon" />
+            {t('common.countdown', { count: resetInSeconds })}
+          </p>
         </footer>
       )}
     </section>

@@ -1,8 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { ServiceProblemReason } from '../../../electron/shared/session-view';
-import { serviceProblemText } from '../messages';
 import { ResultLayout } from './ResultLayout';
 
 export function ServiceProblemScreen({ reason, resetInSeconds }: { reason: ServiceProblemReason; resetInSeconds: number }) {
-  const text = serviceProblemText[reason];
-  return <ResultLayout tone="problem" icon="…" title={text.title} body={text.body} resetInSeconds={resetInSeconds} />;
+  const { t } = useTranslation();
+  return <ResultLayout tone="problem" icon="clock" title={t(`serviceProblem.${reason}.title`)} body={t(`serviceProblem.${reason}.body`)} resetInSeconds={resetInSeconds} />;
 }

@@ -1,25 +1,37 @@
-/** The kiosk's health for staff: scanners, the back end's last answer, counts, version, config. No customer data. */
+/** The kiosk's health for staff: scanners, the back end's last answer, counts, version, config, recent problems. No customer data. */
+import { useTranslation } from 'react-i18next';
 import type { HealthView } from '../../../electron/shared/staff-view';
-import { staffText } from '../messages';
+
+type State = 'starting' | 'running' | 'unavailable' | 'off' | 'opening' | 'open' | 'retrying';
+type Outcome = 'member' | 'notFound' | 'codeProblem' | 'credentialsRefused' | 'serviceProblem' | 'timeout';
 
 export function HealthPanel({ health }: { health: HealthView }) {
+  const { t } = useTranslation();
+  const state = (value: string) => t(`staff.health.states.${value as State}`, { defaultValue: value });
+  const { camera, keyboard, serial } = health.scanners;
+  const last = health.backEnd;
   const rows: Array<[string, string]> = [
-    [staffText.health.version, health.version],
-    [staffText.health.config, `${health.config.source === 'file' ? health.config.path : staffText.health.defaults}; ${staffText.health.staffChanges} ${health.config.staffPath}`],
-    [staffText.health.configProblem, health.config.problem ?? staffText.health.none],
-    [staffText.health.backEnd, health.config.backEnd === 'sandbox' ? staffText.health.sandbox : staffText.health.identify],
-    [staffText.health.vipps, health.config.vipps],
-    [staffText.health.camera, health.scanners.camera.enabled ? `${health.scanners.camera.state}${health.scanners.camera.detail ? ` (${health.scanners.camera.detail})` : ''}` : staffText.health.off],
-    [staffText.health.keyboard, health.scanners.keyboard.enabled ? `on, ${health.scanners.keyboard.layout} layout` : staffText.health.off],
-    [staffText.health.serial, health.scanners.serial.path ? `${health.scanners.serial.state}${health.scanners.serial.detail ? `: ${health.scanners.serial.detail}` : ''}` : staffText.health.off],
-    [staffText.health.lastAnswer, health.backEnd.lastOutcome ? `${health.backEnd.lastOutcome}, ${health.backEnd.lastLatencyMs} ms, ${health.backEnd.lastAt}` : staffText.health.none],
-    [staffText.health.counts, Object.entries(health.counts).map(([name, count]) => `${name} ${count}`).join(' · ')],
-    [staffText.health.since, health.startedAt],
-    [staffText.health.logFile, health.log.file ?? staffText.health.none],
+    [t('staff.health.version'), health.version],
+    [t('staff.health.config'), `${health.config.source === 'file' ? health.config.path : t('staff.health.defaults')}; ${t('staff.health.staffChanges')} ${health.config.staffPath}`],
+    [t('staff.health.configProblem'), health.config.problem ?? t('staff.health.none')],
+    [t('staff.health.backEnd'), health.config.backEnd === 'sandbox' ? t('staff.health.sandbox') : t('staff.health.identify')],
+    [t('staff.health.vipps'), t(`staff.health.vippsState.${health.config.vipps}`)],
+    [t('staff.health.camera'), camera.enabled ? `${state(camera.state)}${camera.detail ? ` (${camera.detail})` : ''}` : t('staff.health.off')],
+    [t('staff.health.keyboard'), keyboard.enabled ? t('staff.health.keyboardOn', { layout: keyboard.layout }) : t('staff.health.off')],
+    [t('staff.health.serial'), serial.path ? `${state(serial.state)}${serial.detail ? `: ${serial.detail}` : ''}` : t('staff.health.off')],
+    [
+      t('staff.health.lastAnswer'),
+      last.lastOutcome && last.lastAt
+        ? t('staff.health.lastAnswerValue', { outcome: t(`staff.health.outcomes.${last.lastOutcome as Outcome}`, { defaultValue: last.lastOutcome }), ms: last.lastLatencyMs ?? 0, at: new Date(last.lastAt) })
+        : t('staff.health.none'),
+    ],
+    [t('staff.health.counts'), (Object.entries(health.counts) as Array<[keyof HealthView['counts'], number]>).map(([name, count]) => `${t(`staff.health.countNames.${name}`)} ${count}`).join(' · ')],
+    [t('staff.health.since'), t('staff.health.startedAt', { at: new Date(health.startedAt) })],
+    [t('staff.health.logFile'), health.log.file ?? t('staff.health.none')],
   ];
   return (
     <section aria-labelledby="health-title" className="staff-health">
-      <h2 id="health-title">{staffText.healthTitle}</h2>
+      <h2 id="health-title">{t('staff.healthTitle')}</h2>
       <dl>
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -28,9 +40,9 @@ export function HealthPanel({ health }: { health: HealthView }) {
           </div>
         ))}
       </dl>
-      <h3>{staffText.health.problemsTitle}</h3>
+      <h3>{t('staff.health.problemsTitle')}</h3>
       {health.log.recentProblems.length === 0 ? (
-        <p>{staffText.health.noProblems}</p>
+        <p>{t('staff.health.noProblems')}</p>
       ) : (
         <ol className="staff-problems">
           {health.log.recentProblems.map((problem, index) => (

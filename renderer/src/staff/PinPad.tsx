@@ -1,7 +1,7 @@
 /** The on-screen PIN pad: the PIN goes to main, which checks it and counts wrong ones. */
 import { useEffect, useState } from 'react';
 import { kioskBridge } from '../kiosk-bridge';
-import { staffText } from '../messages';
+import { useTranslation } from 'react-i18next';
 import { closeStaff, staffUnlocked } from './staff-store';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -9,6 +9,7 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const PIN_PAD_IDLE_MS = 30_000;
 
 export function PinPad() {
+  const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,11 +22,11 @@ export function PinPad() {
       const result = await kiosk.staffUnlock(pin);
       setPin('');
       if (result.ok) return staffUnlocked();
-      if (result.reason === 'noPin') setMessage(staffText.noPin);
-      else if (result.reason === 'locked') setMessage(staffText.locked(result.retryInSeconds));
-      else setMessage(staffText.wrongPin(result.attemptsLeft));
+      if (result.reason === 'noPin') setMessage(t('staff.noPin'));
+      else if (result.reason === 'locked') setMessage(t('staff.locked', { minutes: Math.ceil(result.retryInSeconds / 60) }));
+      else setMessage(t('staff.wrongPin', { count: result.attemptsLeft }));
     } catch {
-      setMessage(staffText.unreachable);
+      setMessage(t('staff.unreachable'));
     } finally {
       setBusy(false);
     }
@@ -41,8 +42,8 @@ export function PinPad() {
 
   return (
     <section className="screen staff-pin" aria-labelledby="staff-pin-title">
-      <h1 id="staff-pin-title">{staffText.pinTitle}</h1>
-      <output className="pin-dots" aria-label={staffText.pinEntered(pin.length)}>
+      <h1 id="staff-pin-title">{t('staff.pinTitle')}</h1>
+      <output className="pin-dots" aria-label={t('staff.pinEntered', { count: pin.length })}>
         {'●'.repeat(pin.length) || '\u00a0'}
       </output>
       {message && (
@@ -57,17 +58,17 @@ export function PinPad() {
           </button>
         ))}
         <button type="button" onClick={() => setPin('')}>
-          {staffText.clear}
+          {t('staff.clear')}
         </button>
         <button type="button" onClick={() => press('0')}>
           0
         </button>
         <button type="button" className="pin-ok" disabled={pin.length === 0 || busy} onClick={() => void submit()}>
-          {staffText.ok}
+          {t('staff.ok')}
         </button>
       </div>
       <button type="button" className="staff-secondary" onClick={closeStaff}>
-        {staffText.cancel}
+        {t('staff.cancel')}
       </button>
     </section>
   );

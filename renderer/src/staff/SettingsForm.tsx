@@ -6,10 +6,12 @@
 import { useState } from 'react';
 import type { EditablePath, SecretPath, SettingValue, StaffSettingsView } from '../../../electron/shared/staff-view';
 import { kioskBridge } from '../kiosk-bridge';
-import { staffText } from '../messages';
-import { isSecretField, LANGUAGES, SETTING_GROUPS, type SettingField } from './settings-fields';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n/i18n';
+import { isSecretField, SETTING_GROUPS, type SettingField } from './settings-fields';
 
 export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsView; onSaving: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<Record<EditablePath, SettingValue>>(view.values);
   const [secrets, setSecrets] = useState<Partial<Record<SecretPath, string>>>({});
   const [errors, setErrors] = useState<Array<{ field: string; message: string }>>([]);
@@ -18,7 +20,7 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
 
   const save = async () => {
     const changed = Object.fromEntries(Object.entries(values).filter(([path, value]) => view.values[path as EditablePath] !== value));
-    setStatus(staffText.saving);
+    setStatus(t('staff.saving'));
     onSaving();
     try {
       const result = await kioskBridge()?.staffSave({ values: changed, secrets });
@@ -29,10 +31,10 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
         onSaved();
       } else {
         setErrors(result.errors);
-        setStatus(staffText.notSaved);
+        setStatus(t('staff.notSaved'));
       }
     } catch (error) {
-      setStatus(`${staffText.notSaved} ${(error as Error).message}`);
+      setStatus(`${t('staff.notSaved')} ${(error as Error).message}`);
     }
   };
 
@@ -42,7 +44,7 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
     <form
       className="staff-form"
       noValidate
-      aria-label={staffText.settingsTitle}
+      aria-label={t('staff.settingsTitle')}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -51,7 +53,7 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
       {!secretsWritable && <p className="staff-note">{view.secretStorage.available ? null : view.secretStorage.reason}</p>}
       {SETTING_GROUPS.map((group) => (
         <fieldset key={group.title}>
-          <legend>{group.title}</legend>
+          <legend>{t(`staff.groups.${group.title}`)}</legend>
           {group.fields.map((field) => {
             const locked = view.locked.includes(field.path);
             const id = `field-${field.path.replaceAll('.', '-')}`;
@@ -59,8 +61,8 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
             return (
               <div className="staff-field" key={field.path}>
                 <label htmlFor={id}>
-                  {field.label}
-                  {locked && <span className="staff-locked"> {staffText.locked_}</span>}
+                  {t(`staff.fields.${field.label}`)}
+                  {locked && <span className="staff-locked"> {t('staff.lockedField')}</span>}
                 </label>
                 {isSecretField(field) ? (
                   <input
@@ -70,10 +72,10 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
                     disabled={locked || !secretsWritable || Boolean(view.secretsFromEnv[field.path])}
                     placeholder={
                       view.secretsFromEnv[field.path]
-                        ? staffText.secretFromEnv(view.secretsFromEnv[field.path] ?? '')
+                        ? t('staff.secretFromEnv', { name: view.secretsFromEnv[field.path] ?? '' })
                         : view.secretsSet[field.path]
-                          ? staffText.secretSet
-                          : staffText.secretNotSet
+                          ? t('staff.secretSet')
+                          : t('staff.secretNotSet')
                     }
                     value={secrets[field.path] ?? ''}
                     onChange={(event) => setSecrets({ ...secrets, [field.path]: event.target.value })}
@@ -85,7 +87,7 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
                 )}
                 {error && (
                   <span className="staff-error" id={`${id}-error`} role="alert">
-                    {field.label}: {error}
+                    {t(`staff.fields.${field.label}`)}: {error}
                   </span>
                 )}
               </div>
@@ -101,8 +103,8 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
           </p>
         ))}
       <div className="staff-actions">
-        <button type="submit" disabled={status === staffText.saving}>
-          {staffText.save}
+        <button type="submit" disabled={status === t('staff.saving')}>
+          {t('staff.save')}
         </button>
         {status && (
           <output className="staff-status" aria-live="polite">
@@ -125,6 +127,7 @@ interface SettingInputProps {
 }
 
 function SettingInput({ id, field, view, locked, value, error, onChange }: SettingInputProps) {
+  const { t } = useTranslation();
   const common = { id, disabled: locked, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
   switch (field.kind) {
     case 'checkbox':
@@ -135,8 +138,8 @@ function SettingInput({ id, field, view, locked, value, error, onChange }: Setti
       return (
         <select {...common} value={String(value ?? 'en')} onChange={(event) => onChange(event.target.value)}>
           {LANGUAGES.map((language) => (
-            <option key={language.value} value={language.value}>
-              {language.label}
+            <option key={language.code} value={language.code} lang={language.code}>
+              {language.name}
             </option>
           ))}
         </select>
@@ -144,19 +147,19 @@ function SettingInput({ id, field, view, locked, value, error, onChange }: Setti
     case 'camera':
       return (
         <select {...common} value={String(value ?? '')} onChange={(event) => onChange(event.target.value || null)}>
-          <option value="">{staffText.firstCamera}</option>
+          <option value="">{t('staff.firstCamera')}</option>
           {view.cameras.map((camera) => (
             <option key={camera.deviceId} value={camera.deviceId}>
               {camera.label}
             </option>
           ))}
-          {typeof value === 'string' && value && !view.cameras.some((camera) => camera.deviceId === value) && <option value={value}>{staffText.cameraNotFound}</option>}
+          {typeof value === 'string' && value && !view.cameras.some((camera) => camera.deviceId === value) && <option value={value}>{t('staff.cameraNotFound')}</option>}
         </select>
       );
     case 'serial':
       return (
         <>
-          <input {...common} type="text" list={`${id}-ports`} placeholder={staffText.noSerial} value={String(value ?? '')} onChange={(event) => onChange(event.target.value)} />
+          <input {...common} type="text" list={`${id}-ports`} placeholder={t('staff.noSerial')} value={String(value ?? '')} onChange={(event) => onChange(event.target.value)} />
           <datalist id={`${id}-ports`}>
             {view.serialPorts.map((port) => (
               <option key={port.path} value={port.path}>

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../../../electron/shared/staff-view';
 import { kioskBridge } from '../kiosk-bridge';
-import { staffText } from '../messages';
+import { useTranslation } from 'react-i18next';
 import { HealthPanel } from './HealthPanel';
 import { SettingsForm } from './SettingsForm';
 import { closeStaff } from './staff-store';
@@ -14,6 +14,7 @@ export const STAFF_IDLE_MS = 60_000;
 const HEALTH_REFRESH_MS = 5000;
 
 export function StaffPanel() {
+  const { t } = useTranslation();
   const [settings, setSettings] = useState<StaffSettingsView | null>(null);
   const [health, setHealth] = useState<HealthView | null>(null);
   const [test, setTest] = useState<ConnectionTestResult | 'running' | null>(null);
@@ -81,9 +82,9 @@ export function StaffPanel() {
   return (
     <section className="staff-panel" aria-labelledby="staff-title">
       <header className="staff-header">
-        <h1 id="staff-title">{staffText.panelTitle}</h1>
+        <h1 id="staff-title">{t('staff.panelTitle')}</h1>
         <button type="button" onClick={leave}>
-          {staffText.leave}
+          {t('staff.leave')}
         </button>
       </header>
       {problem && (
@@ -93,15 +94,15 @@ export function StaffPanel() {
       )}
       <div className="staff-test">
         <button type="button" onClick={() => void runTest()} disabled={test === 'running'}>
-          {staffText.testConnection}
+          {t('staff.testConnection')}
         </button>
         <output aria-live="polite" data-testid="connection-test">
-          {test === 'running' ? staffText.testing : test ? staffText.testResult(test) : ''}
+          {test === 'running' ? t('staff.testing') : test ? t(`staff.test.${test.outcome}`, { ms: test.ms, detail: test.detail }) : ''}
         </output>
       </div>
       {saved && (
         <p className="staff-saved" role="status">
-          {staffText.saved}
+          {t('staff.saved')}
         </p>
       )}
       {settings && (

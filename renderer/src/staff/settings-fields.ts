@@ -1,60 +1,59 @@
-/** The staff settings form's fields, by config path, with their labels and kinds of input. */
+/** The staff settings form's fields, by config path, with their labels' catalogue keys and kinds of input. */
 import type { EditablePath, SecretPath } from '../../../electron/shared/staff-view';
+import type en from '../i18n/locales/en';
+
+type FieldLabel = keyof typeof en.staff.fields;
+type GroupTitle = keyof typeof en.staff.groups;
 
 export type FieldKind = 'text' | 'url' | 'number' | 'checkbox' | 'language' | 'camera' | 'serial';
 
 export interface SettingField {
   path: EditablePath;
-  label: string;
+  label: FieldLabel;
   kind: FieldKind;
 }
 
 export interface SecretField {
   path: SecretPath;
-  label: string;
+  label: FieldLabel;
 }
 
-export const SETTING_GROUPS: Array<{ title: string; fields: Array<SettingField | SecretField> }> = [
+export const SETTING_GROUPS: Array<{ title: GroupTitle; fields: Array<SettingField | SecretField> }> = [
   {
-    title: 'This kiosk',
+    title: 'kiosk',
     fields: [
-      { path: 'storeId', label: 'Store ID', kind: 'text' },
-      { path: 'terminalId', label: 'Terminal ID', kind: 'text' },
-      { path: 'hasLoyalty', label: 'Has loyalty', kind: 'checkbox' },
-      { path: 'idleResetSeconds', label: 'Idle reset seconds', kind: 'number' },
-      { path: 'locale', label: 'Language', kind: 'language' },
+      { path: 'storeId', label: 'storeId', kind: 'text' },
+      { path: 'terminalId', label: 'terminalId', kind: 'text' },
+      { path: 'hasLoyalty', label: 'hasLoyalty', kind: 'checkbox' },
+      { path: 'idleResetSeconds', label: 'idleResetSeconds', kind: 'number' },
+      { path: 'locale', label: 'locale', kind: 'language' },
     ],
   },
   {
-    title: 'Loyalty service',
+    title: 'identify',
     fields: [
-      { path: 'identify.baseUrl', label: 'Identify URL', kind: 'url' },
-      { path: 'identify.token', label: 'Identify token' },
+      { path: 'identify.baseUrl', label: 'identifyBaseUrl', kind: 'url' },
+      { path: 'identify.token', label: 'identifyToken' },
     ],
   },
   {
-    title: 'Vipps',
+    title: 'vipps',
     fields: [
-      { path: 'vipps.baseUrl', label: 'Vipps API URL', kind: 'url' },
-      { path: 'vipps.clientId', label: 'Vipps client ID', kind: 'text' },
-      { path: 'vipps.clientSecret', label: 'Vipps client secret' },
-      { path: 'vipps.subscriptionKey', label: 'Vipps subscription key' },
-      { path: 'vipps.merchantSerialNumber', label: 'Vipps merchant serial number', kind: 'text' },
-      { path: 'vipps.loyaltyProgramName', label: 'Loyalty programme name', kind: 'text' },
+      { path: 'vipps.baseUrl', label: 'vippsBaseUrl', kind: 'url' },
+      { path: 'vipps.clientId', label: 'vippsClientId', kind: 'text' },
+      { path: 'vipps.clientSecret', label: 'vippsClientSecret' },
+      { path: 'vipps.subscriptionKey', label: 'vippsSubscriptionKey' },
+      { path: 'vipps.merchantSerialNumber', label: 'vippsMerchantSerialNumber', kind: 'text' },
+      { path: 'vipps.loyaltyProgramName', label: 'vippsLoyaltyProgramName', kind: 'text' },
     ],
   },
   {
-    title: 'Scanners',
+    title: 'scanners',
     fields: [
-      { path: 'scanners.camera.deviceId', label: 'Camera', kind: 'camera' },
-      { path: 'scanners.serial.path', label: 'Serial port', kind: 'serial' },
+      { path: 'scanners.camera.deviceId', label: 'camera', kind: 'camera' },
+      { path: 'scanners.serial.path', label: 'serialPort', kind: 'serial' },
     ],
   },
 ];
 
 export const isSecretField = (field: SettingField | SecretField): field is SecretField => !('kind' in field);
-
-export const LANGUAGES = [
-  { value: 'en', label: 'English' },
-  { value: 'nb', label: 'Norsk bokmål' },
-];

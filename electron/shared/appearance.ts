@@ -1,0 +1,19 @@
+/**
+ * How the customer UI looks and sounds, from the configuration: the default language, the
+ * chain's brand, sounds and the attract screen's delay. Main sends it whole; the page applies it.
+ */
+export interface Appearance {
+  /** The configured language: the default, and where every customer's choice goes back to. */
+  locale: string;
+  brand: {
+    /** The loyalty programme's name, shown in the top bar; null: the catalogue's generic name. */
+    programName: string | null;
+    /** The brand colour, `#rrggbb`; the page derives readable shades from it. */
+    color: string;
+    /** The logo as a data URL (read by main from `brand.logo`), or null. */
+    logo: string | null;
+  };
+  sounds: { enabled: boolean; volume: number };
+  /** Seconds on `ready` with nobody scanning before the attract animation starts. */
+  attractAfterSeconds: number;
+}
