@@ -71,8 +71,13 @@ export interface KioskCore {
   configSource(): ConfigSource;
   /** The configuration in force (never a half-applied one). */
   config(): KioskConfig;
-  /** True when nobody is at the kiosk: the session on `ready` and staff mode closed. */
+  /**
+   * True when nobody is at the kiosk: staff mode closed, and the session on `ready` or stuck on
+   * an invalid configuration (no customer can be served; an update may be the fix).
+   */
   isIdle(): boolean;
+  /** While the screen shows "out of order", scans are ignored: nobody would see their result. */
+  setOutOfOrder(on: boolean): void;
   /** The kiosk's log, for the Electron glue's own entries (lock-down, watchdog, updates). */
   log: Logger;
   stop(): Promise<void>;
@@ -98,8 +103,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // Set once the staff service exists (below); until then no one can be in staff mode.
   let staffOpen = (): boolean => false;
   /** A scan from any scanner: ignored while staff mode is open (identify opens a loyalty transaction). */
+  let outOfOrder = false;
   const customerScan = (text: string): void => {
     if (staffOpen()) return void log.info('scan-ignored', { reason: 'staff mode is open' });
+    if (outOfOrder) return void log.info('scan-ignored', { reason: 'the screen is out of order' });
     session.scan(text);
   };
   const stats = new HealthStats();
@@ -333,7 +340,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     },
     configSource: () => source,
     config: () => config,
-    isIdle: () => session.view().screen === 'ready' && !staff.isOpen(),
+    isIdle: () => {
+      const view = session.view();
+      return !staff.isOpen() && (view.screen === 'ready' || (view.screen === 'needsStaff' && view.reason === 'config'));
+    },
+    setOutOfOrder: (on) => {
+      outOfOrder = on;
+    },
     log,
     async stop() {
       stopWatching();

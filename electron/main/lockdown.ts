@@ -4,7 +4,7 @@
  * app quitting; pinch and Ctrl+wheel zoom stay at 100 %; devtools are off in packaged builds;
  * the pointer can be hidden on touch-only kiosks; the display never sleeps.
  */
-import { app, powerSaveBlocker, type BrowserWindow } from 'electron';
+import { app, autoUpdater, powerSaveBlocker, type BrowserWindow } from 'electron';
 import { blockedShortcut } from '../core/lockdown/blocked-shortcuts';
 import type { Logger } from '../core/log/logger';
 
@@ -15,12 +15,7 @@ export interface LockdownOptions {
 }
 
 
-export interface Lockdown {
-  /** Lets the window close: the updater's `quitAndInstall` closes windows before `before-quit`. */
-  allowClose(): void;
-}
-
-export function setupLockdown(window: BrowserWindow, options: LockdownOptions): Lockdown {
+export function setupLockdown(window: BrowserWindow, options: LockdownOptions): void {
   const contents = window.webContents;
   contents.on('before-input-event', (event, input) => {
     if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return;
@@ -31,10 +26,14 @@ export function setupLockdown(window: BrowserWindow, options: LockdownOptions): 
   });
 
   // Alt+F4 and the OS's close button reach the window, not the page: only a quit may close it.
+  // An update's install closes the windows before `before-quit` (Squirrel on macOS); both it and
+  // electron-updater's installers announce it with `before-quit-for-update` first.
   let quitting = false;
-  app.on('before-quit', () => {
+  const quit = () => {
     quitting = true;
-  });
+  };
+  app.on('before-quit', quit);
+  autoUpdater.on('before-quit-for-update', quit);
   window.on('close', (event) => {
     if (!quitting) event.preventDefault();
   });
@@ -48,11 +47,6 @@ export function setupLockdown(window: BrowserWindow, options: LockdownOptions): 
     if (options.hideCursor()) void contents.insertCSS('*, *::before, *::after { cursor: none !important; }', { cssOrigin: 'user' });
   });
 
-  return {
-    allowClose() {
-      quitting = true;
-    },
-  };
 }
 
 /** Keeps the display awake for as long as the kiosk runs (a dark screen looks broken). */

@@ -7,6 +7,7 @@ import { autoUpdater } from 'electron-updater';
 import path from 'node:path';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
+import { selfUpdateSupport } from '../core/updates/update-support';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createKioskWindow } from './kiosk-window';
 import { kioskDisplayBounds } from './display';
@@ -52,7 +53,7 @@ async function onReady(): Promise<void> {
   const display = kioskDisplayBounds(displayIndex);
   if (display.fellBack) core.log.warn('display-missing', { index: displayIndex, message: `No screen ${displayIndex}: the kiosk fills the primary screen` });
   const window = createKioskWindow(preload, { bounds: display.bounds, devTools });
-  const lockdown = setupLockdown(window, { packaged: app.isPackaged, hideCursor: () => core.config().display.hideCursor, log: core.log });
+  setupLockdown(window, { packaged: app.isPackaged, hideCursor: () => core.config().display.hideCursor, log: core.log });
   preventDisplaySleep();
 
   const capture = createCaptureWindow(preload, { devTools });
@@ -67,17 +68,22 @@ async function onReady(): Promise<void> {
   const watchdog = setupWatchdog({
     ui: window,
     capture,
-    resetSession: () => core.session.done(),
+    resetSession: () => {
+      core.staff.close();
+      core.session.done();
+    },
+    outOfOrderChanged: (on) => core.setOutOfOrder(on),
     cameraDown: (detail) => core.camera.setState({ state: 'unavailable', detail }),
     log: core.log,
   });
   setupWedgeInput(window, core);
 
+  const updateSupport = selfUpdateSupport(process.platform, process.env);
+  if (!updateSupport.ok && core.config().updates) core.log.warn('updates-unsupported', { message: updateSupport.reason });
   const updater = setupUpdater({
     updater: autoUpdater,
-    settings: () => core.config().updates ?? null,
+    settings: () => (updateSupport.ok ? (core.config().updates ?? null) : null),
     isIdle: () => core.isIdle(),
-    beforeInstall: () => lockdown.allowClose(),
     log: core.log,
   });
   core.session.subscribe(() => updater.activity());

@@ -20,8 +20,6 @@ export interface UpdaterDeps {
   /** The config's `updates`, read at every check (staff or provisioning may change it); null: off. */
   settings(): UpdateSettings | null;
   isIdle(): boolean;
-  /** Called right before the updater quits the app to install (the lock-down lets the window close). */
-  beforeInstall(): void;
   log: Logger;
   /** How long the kiosk must stay idle before installing (default 60 s). */
   quietMs?: number;
@@ -57,7 +55,8 @@ export function setupUpdater(deps: UpdaterDeps): KioskUpdater {
     quietMs: deps.quietMs,
     install: () => {
       log.info('update-installing', { version: pendingVersion });
-      deps.beforeInstall();
+      // A failed install does not throw: electron-updater reports it as an 'error' (logged above)
+      // and the kiosk goes on; the window stays locked until the installer really quits the app.
       updater.quitAndInstall(true, true);
     },
     onInstallFailed: (error) => log.error('update-install-failed', { message: (error as Error).message }),

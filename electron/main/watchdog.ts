@@ -17,8 +17,10 @@ export const CAPTURE_RESTART_MS = 2000;
 export interface WatchdogDeps {
   ui: BrowserWindow;
   capture: BrowserWindow;
-  /** Back to `ready`, wiping the customer's data. */
+  /** Back to `ready`, wiping the customer's data (and closing staff mode). */
   resetSession(): void;
+  /** The out-of-order page is up (true) or the UI is back (false): scans wait meanwhile. */
+  outOfOrderChanged(on: boolean): void;
   /** The camera is being restarted: tell staff and the logs. */
   cameraDown(detail: string): void;
   log: Logger;
@@ -35,15 +37,30 @@ export function setupWatchdog(deps: WatchdogDeps): Watchdog {
   const guard = deps.guard ?? new CrashLoopGuard();
   const ui = deps.ui.webContents;
   let retry: ReturnType<typeof setTimeout> | null = null;
+  let cameraRestart: ReturnType<typeof setTimeout> | null = null;
   let outOfOrder = false;
+  // Once stopped (the app is quitting), crashes are the quit's and windows may be gone.
+  let stopped = false;
+
+  const setOutOfOrder = (on: boolean) => {
+    outOfOrder = on;
+    deps.outOfOrderChanged(on);
+  };
 
   const showUi = () => {
-    retry = null;
-    outOfOrder = false;
+    if (outOfOrder) setOutOfOrder(false);
     void deps.ui.loadURL(APP_URL);
+  };
+  /** Out of order, time to try again: whatever happened meanwhile, the UI starts on `ready`. */
+  const retryUi = () => {
+    retry = null;
+    if (stopped || deps.ui.isDestroyed()) return;
+    deps.resetSession();
+    showUi();
   };
 
   const uiCrashed = (reason: string) => {
+    if (stopped || deps.ui.isDestroyed()) return;
     deps.resetSession();
     const verdict = guard.record();
     if (verdict === 'reload') {
@@ -51,11 +68,11 @@ export function setupWatchdog(deps: WatchdogDeps): Watchdog {
       showUi();
       return;
     }
-    outOfOrder = true;
+    setOutOfOrder(true);
     deps.log.error('ui-out-of-order', { reason, crashesInWindow: guard.recentCrashes(), message: `The screen crashed more than ${guard.maxCrashes} times in ${guard.windowMs / 60_000} minutes; trying again in ${guard.retryMs / 1000} s` });
     void deps.ui.loadURL(OUT_OF_ORDER_URL);
     if (retry) clearTimeout(retry);
-    retry = setTimeout(showUi, guard.retryMs);
+    retry = setTimeout(retryUi, guard.retryMs);
   };
 
   ui.on('render-process-gone', (_event, details) => {
@@ -64,14 +81,18 @@ export function setupWatchdog(deps: WatchdogDeps): Watchdog {
   });
   // A hung page cannot be reloaded from inside: end its process, and the handler above restarts it.
   ui.on('unresponsive', () => {
+    if (stopped || ui.isDestroyed()) return;
     deps.log.warn('ui-unresponsive', {});
     ui.forcefullyCrashRenderer();
   });
 
   const restartCamera = (detail: string) => {
+    if (stopped) return;
     deps.cameraDown(detail);
-    setTimeout(() => {
-      if (!deps.capture.isDestroyed()) void deps.capture.loadURL(PAGE_URLS.capture);
+    if (cameraRestart) clearTimeout(cameraRestart);
+    cameraRestart = setTimeout(() => {
+      cameraRestart = null;
+      if (!stopped && !deps.capture.isDestroyed()) void deps.capture.loadURL(PAGE_URLS.capture);
     }, CAPTURE_RESTART_MS);
   };
   const capture = deps.capture.webContents;
@@ -80,9 +101,11 @@ export function setupWatchdog(deps: WatchdogDeps): Watchdog {
     deps.log.warn('capture-restarted', { reason: details.reason });
     restartCamera('CapturePageGone');
   });
-  capture.on('unresponsive', () => capture.forcefullyCrashRenderer());
+  capture.on('unresponsive', () => {
+    if (!stopped && !capture.isDestroyed()) capture.forcefullyCrashRenderer();
+  });
   app.on('child-process-gone', (_event, details) => {
-    if (details.reason === 'clean-exit') return;
+    if (stopped || details.reason === 'clean-exit') return;
     const camera = isVideoCapture(details);
     deps.log.warn('child-process-gone', { type: details.type, reason: details.reason, camera });
     if (camera) restartCamera('VideoCaptureServiceGone');
@@ -91,7 +114,9 @@ export function setupWatchdog(deps: WatchdogDeps): Watchdog {
   return {
     outOfOrder: () => outOfOrder,
     stop() {
+      stopped = true;
       if (retry) clearTimeout(retry);
+      if (cameraRestart) clearTimeout(cameraRestart);
     },
   };
 }

@@ -109,9 +109,16 @@ test('the kiosk window is locked down: kiosk mode, fullscreen, no reload, zoom o
       return { kiosk: window?.isKiosk(), fullScreen: window?.isFullScreen(), menu: window?.isMenuBarVisible() };
     });
     expect(state).toEqual({ kiosk: true, fullScreen: true, menu: false });
-    // A marker in the page survives the shortcuts: nothing reloaded.
-    await page.evaluate(() => Object.assign(window, { lockdownMarker: 42 }));
-    for (const shortcut of ['F5', 'Control+R', 'Control+Shift+R', 'Control+=', 'Control+-', 'F12', 'Control+Shift+I', 'Control+P', 'Control+W', 'Alt+F4']) await page.keyboard.press(shortcut);
+    // The page records every key that reaches it, and a marker shows it was never reloaded.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { lockdownMarker: 42, keysSeen: seen });
+      // Modifier keys pressed on their own are nobody's shortcut; every other key counts.
+      window.addEventListener('keydown', (event) => void (['Alt', 'Control', 'Shift', 'Meta'].includes(event.key) || seen.push(event.key)), { capture: true });
+    });
+    for (const shortcut of ['F5', 'F11', 'F12', 'Alt+F4', 'Control+R', 'Control+Shift+R', 'Control+=', 'Control+-', 'Control+Shift+I', 'Control+P', 'Control+W']) await page.keyboard.press(shortcut);
+    await page.keyboard.press('Escape'); // a key the lock-down leaves alone, to show keys do arrive
+    await expect.poll(() => page.evaluate(() => (window as unknown as { keysSeen: string[] }).keysSeen)).toEqual(['Escape']);
     expect(await page.evaluate(() => (window as unknown as { lockdownMarker?: number }).lockdownMarker)).toBe(42);
     expect(await page.evaluate(() => window.devicePixelRatio)).toBe(await app.evaluate(({ screen }) => screen.getPrimaryDisplay().scaleFactor));
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((window) => window.webContents.isDevToolsOpened()))).toBe(false);

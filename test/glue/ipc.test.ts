@@ -43,6 +43,7 @@ describe('the IPC bridge in main', () => {
       'capture:settings',
       'capture:state',
       'kiosk:done',
+      'kiosk:get-appearance',
       'kiosk:get-state',
       'staff:close',
       'staff:health',

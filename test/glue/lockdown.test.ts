@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShortcutInput } from '../../electron/core/lockdown/blocked-shortcuts';
 
 vi.mock('electron', () => import('../mocks/electron'));
-const { app, BrowserWindow, powerSaveBlocker } = await import('../mocks/electron');
+const { app, autoUpdater, BrowserWindow, powerSaveBlocker } = await import('../mocks/electron');
 const { setupLockdown, preventDisplaySleep } = await import('../../electron/main/lockdown');
 const { createKioskWindow } = await import('../../electron/main/kiosk-window');
 
@@ -23,54 +23,55 @@ function press(window: MockWindow, key: string, code: string, mods: Partial<Shor
 
 function lockedWindow(options: { packaged?: boolean; hideCursor?: boolean } = {}) {
   const window = new BrowserWindow({}) as MockWindow;
-  const lockdown = setupLockdown(window as never, { packaged: options.packaged ?? true, hideCursor: () => options.hideCursor ?? false, log });
-  return { window, lockdown };
+  setupLockdown(window as never, { packaged: options.packaged ?? true, hideCursor: () => options.hideCursor ?? false, log });
+  return { window };
 }
 
 beforeEach(() => {
   log.info.mockClear();
   app.removeAllListeners('before-quit');
+  autoUpdater.removeAllListeners('before-quit-for-update');
 });
 
 describe('shortcuts', () => {
   it.each([
-    ['reload: F5', 'F5', 'F5', {}],
-    ['reload: Ctrl+R', 'r', 'KeyR', { control: true }],
-    ['reload: Ctrl+Shift+R', 'R', 'KeyR', { control: true, shift: true }],
-    ['reload: Cmd+R', 'r', 'KeyR', { meta: true }],
-    ['reload: Ctrl+F5', 'F5', 'F5', { control: true }],
-    ['close: Alt+F4', 'F4', 'F4', { alt: true }],
-    ['close: Ctrl+W', 'w', 'KeyW', { control: true }],
-    ['close: Ctrl+F4', 'F4', 'F4', { control: true }],
-    ['close: Cmd+W', 'w', 'KeyW', { meta: true }],
-    ['quit: Ctrl+Q', 'q', 'KeyQ', { control: true }],
-    ['quit: Cmd+Q', 'q', 'KeyQ', { meta: true }],
-    ['zoom in: Ctrl+=', '=', 'Equal', { control: true }],
-    ['zoom in: Ctrl+Shift+=', '+', 'Equal', { control: true, shift: true }],
-    ['zoom in: Ctrl+numpad +', '+', 'NumpadAdd', { control: true }],
-    ['zoom out: Ctrl+-', '-', 'Minus', { control: true }],
-    ['zoom reset: Ctrl+0', '0', 'Digit0', { control: true }],
-    ['zoom on a Norwegian layout: Ctrl++ (the key right of 0)', '+', 'Minus', { control: true }],
-    ['print: Ctrl+P', 'p', 'KeyP', { control: true }],
-    ['print: Cmd+P', 'p', 'KeyP', { meta: true }],
-    ['devtools: F12', 'F12', 'F12', {}],
-    ['devtools: Ctrl+Shift+I', 'I', 'KeyI', { control: true, shift: true }],
-    ['devtools: Ctrl+Shift+J', 'J', 'KeyJ', { control: true, shift: true }],
-    ['devtools: Ctrl+Shift+C', 'C', 'KeyC', { control: true, shift: true }],
-    ['devtools: Cmd+Option+I', 'ˆ', 'KeyI', { meta: true, alt: true }],
-    ['view source: Ctrl+U', 'u', 'KeyU', { control: true }],
-    ['fullscreen: F11', 'F11', 'F11', {}],
-    ['new window: Ctrl+N', 'n', 'KeyN', { control: true }],
-    ['new tab: Ctrl+T', 't', 'KeyT', { control: true }],
-    ['back: Alt+Left', 'ArrowLeft', 'ArrowLeft', { alt: true }],
-    ['find: Ctrl+F', 'f', 'KeyF', { control: true }],
-    ['save: Ctrl+S', 's', 'KeyS', { control: true }],
-    ['a Ctrl+R typed on an AZERTY layout (by physical key)', 'r', 'KeyR', { control: true }],
-    ['a Ctrl+W on a layout where the key says "z"', 'z', 'KeyW', { control: true }],
-  ])('swallows %s', (_name, key, code, mods) => {
+    ['reload: F5', 'F5', 'F5', {}, 'reload'],
+    ['reload: Ctrl+R', 'r', 'KeyR', { control: true }, 'reload'],
+    ['reload: Ctrl+Shift+R', 'R', 'KeyR', { control: true, shift: true }, 'reload'],
+    ['reload: Cmd+R', 'r', 'KeyR', { meta: true }, 'reload'],
+    ['reload: Ctrl+F5', 'F5', 'F5', { control: true }, 'reload'],
+    ['close: Alt+F4', 'F4', 'F4', { alt: true }, 'close'],
+    ['close: Ctrl+W', 'w', 'KeyW', { control: true }, 'close'],
+    ['close: Ctrl+F4', 'F4', 'F4', { control: true }, 'close'],
+    ['close: Cmd+W', 'w', 'KeyW', { meta: true }, 'close'],
+    ['quit: Ctrl+Q', 'q', 'KeyQ', { control: true }, 'quit'],
+    ['quit: Cmd+Q', 'q', 'KeyQ', { meta: true }, 'quit'],
+    ['zoom in: Ctrl+=', '=', 'Equal', { control: true }, 'zoom'],
+    ['zoom in: Ctrl+Shift+=', '+', 'Equal', { control: true, shift: true }, 'zoom'],
+    ['zoom in: Ctrl+numpad +', '+', 'NumpadAdd', { control: true }, 'zoom'],
+    ['zoom out: Ctrl+-', '-', 'Minus', { control: true }, 'zoom'],
+    ['zoom reset: Ctrl+0', '0', 'Digit0', { control: true }, 'zoom'],
+    ['zoom on a Norwegian layout: Ctrl++ (the key right of 0)', '+', 'Minus', { control: true }, 'zoom'],
+    ['print: Ctrl+P', 'p', 'KeyP', { control: true }, 'print'],
+    ['print: Cmd+P', 'p', 'KeyP', { meta: true }, 'print'],
+    ['devtools: F12', 'F12', 'F12', {}, 'devtools'],
+    ['devtools: Ctrl+Shift+I', 'I', 'KeyI', { control: true, shift: true }, 'devtools'],
+    ['devtools: Ctrl+Shift+J', 'J', 'KeyJ', { control: true, shift: true }, 'devtools'],
+    ['devtools: Ctrl+Shift+C', 'C', 'KeyC', { control: true, shift: true }, 'devtools'],
+    ['devtools: Cmd+Option+I', 'ˆ', 'KeyI', { meta: true, alt: true }, 'devtools'],
+    ['view source: Ctrl+U', 'u', 'KeyU', { control: true }, 'viewSource'],
+    ['fullscreen: F11', 'F11', 'F11', {}, 'fullscreen'],
+    ['new window: Ctrl+N', 'n', 'KeyN', { control: true }, 'newWindow'],
+    ['new tab: Ctrl+T', 't', 'KeyT', { control: true }, 'newWindow'],
+    ['back: Alt+Left', 'ArrowLeft', 'ArrowLeft', { alt: true }, 'navigate'],
+    ['find: Ctrl+F', 'f', 'KeyF', { control: true }, 'find'],
+    ['save: Ctrl+S', 's', 'KeyS', { control: true }, 'save'],
+    ['a Ctrl+R typed on an AZERTY layout (by physical key)', 'r', 'KeyR', { control: true }, 'reload'],
+    ['a Ctrl+W on a layout where the key says "z"', 'z', 'KeyW', { control: true }, 'close'],
+  ])('swallows %s', (_name, key, code, mods, action) => {
     const { window } = lockedWindow();
     expect(press(window, key, code, mods)).toBe(true);
-    expect(log.info).toHaveBeenCalledWith('shortcut-blocked', expect.objectContaining({ action: expect.any(String) }));
+    expect(log.info).toHaveBeenCalledWith('shortcut-blocked', { action });
   });
 
   it.each([
@@ -83,6 +84,10 @@ describe('shortcuts', () => {
     ['Ctrl+C', 'c', 'KeyC', { control: true }],
     ['Ctrl+V', 'v', 'KeyV', { control: true }],
     ['Ctrl+Z', 'z', 'KeyZ', { control: true }],
+    ['AltGr+Q on a German layout ("@", reported as Ctrl+Alt)', '@', 'KeyQ', { control: true, alt: true }],
+    ['AltGr+0 on a German or Nordic layout ("}")', '}', 'Digit0', { control: true, alt: true }],
+    ['AltGr+ß on a German layout ("\\")', '\\', 'Minus', { control: true, alt: true }],
+    ['AltGr+E ("€")', '€', 'KeyE', { control: true, alt: true }],
   ])('lets %s through', (_name, key, code, mods) => {
     const { window } = lockedWindow();
     expect(press(window, key, code, mods)).toBe(false);
@@ -108,9 +113,9 @@ describe('the window', () => {
     expect(onQuit.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('closes for an update install once the lock-down allows it', () => {
-    const { window, lockdown } = lockedWindow();
-    lockdown.allowClose();
+  it('closes for an update install: the installer announces it before it closes the windows', () => {
+    const { window } = lockedWindow();
+    autoUpdater.emit('before-quit-for-update');
     const event = { preventDefault: vi.fn() };
     window.emit('close', event);
     expect(event.preventDefault).not.toHaveBeenCalled();

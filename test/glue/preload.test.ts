@@ -12,7 +12,9 @@ describe('the preload', () => {
     expect(name).toBe('kiosk');
     expect(Object.keys(api).sort()).toEqual([
       'done',
+      'getAppearance',
       'getState',
+      'onAppearance',
       'onPreview',
       'onState',
       'staffClose',

@@ -21,9 +21,10 @@ function start() {
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const resetSession = vi.fn();
   const cameraDown = vi.fn();
-  const watchdog = setupWatchdog({ ui: ui as never, capture: capture as never, resetSession, cameraDown, log, guard: new CrashLoopGuard({ now: () => Date.now() }) });
+  const outOfOrderChanged = vi.fn();
+  const watchdog = setupWatchdog({ ui: ui as never, capture: capture as never, resetSession, outOfOrderChanged, cameraDown, log, guard: new CrashLoopGuard({ now: () => Date.now() }) });
   const crash = (reason = 'crashed') => ui.webContents.emit('render-process-gone', {}, { reason, exitCode: 1 });
-  return { ui, capture, log, resetSession, cameraDown, watchdog, crash };
+  return { ui, capture, log, resetSession, outOfOrderChanged, cameraDown, watchdog, crash };
 }
 
 beforeEach(() => {
@@ -57,7 +58,7 @@ describe('the UI watchdog', () => {
   });
 
   it('3 crashes in 5 minutes reload; the 4th shows "out of order", logged as an error; it retries every 2 minutes', () => {
-    const { ui, log, crash, watchdog } = start();
+    const { ui, log, crash, watchdog, outOfOrderChanged, resetSession } = start();
     for (let n = 0; n < 3; n++) {
       crash();
       vi.advanceTimersByTime(60_000);
@@ -66,12 +67,15 @@ describe('the UI watchdog', () => {
     crash();
     expect(ui.loadURL).toHaveBeenLastCalledWith(OUT_OF_ORDER_URL);
     expect(watchdog.outOfOrder()).toBe(true);
+    expect(outOfOrderChanged).toHaveBeenLastCalledWith(true); // scans wait: nobody would see them
     expect(log.error).toHaveBeenCalledWith('ui-out-of-order', expect.objectContaining({ crashesInWindow: 4, message: expect.stringContaining('more than 3 times in 5 minutes') }));
     vi.advanceTimersByTime(2 * 60_000 - 1);
     expect(ui.loadURL).toHaveBeenLastCalledWith(OUT_OF_ORDER_URL);
     vi.advanceTimersByTime(1);
     expect(ui.loadURL).toHaveBeenLastCalledWith(UI_URL); // the retry
     expect(watchdog.outOfOrder()).toBe(false);
+    expect(outOfOrderChanged).toHaveBeenLastCalledWith(false);
+    expect(resetSession).toHaveBeenCalledTimes(5); // each crash, and the retry (whatever happened meanwhile)
     crash(); // still broken: straight back, the recent crashes still count
     expect(ui.loadURL).toHaveBeenLastCalledWith(OUT_OF_ORDER_URL);
   });
@@ -84,6 +88,29 @@ describe('the UI watchdog', () => {
     }
     expect(watchdog.outOfOrder()).toBe(false);
     expect(ui.loadURL.mock.calls.every(([url]) => url === UI_URL)).toBe(true);
+  });
+});
+
+describe('after stop (the app quitting)', () => {
+  it('a crash or a hang does nothing: the windows may be gone, and a throw would show a dialog', () => {
+    const { ui, capture, resetSession, crash, watchdog } = start();
+    capture.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    watchdog.stop();
+    crash();
+    ui.webContents.emit('unresponsive');
+    app.emit('child-process-gone', {}, { type: 'Utility', reason: 'crashed', exitCode: 1, serviceName: 'video_capture.mojom.VideoCaptureService' });
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(resetSession).not.toHaveBeenCalled();
+    expect(ui.loadURL).not.toHaveBeenCalled();
+    expect(ui.webContents.forcefullyCrashRenderer).not.toHaveBeenCalled();
+    expect(capture.loadURL).not.toHaveBeenCalled(); // the pending camera restart was cancelled
+  });
+
+  it('a window already destroyed is left alone', () => {
+    const { ui, crash } = start();
+    ui.isDestroyed.mockReturnValue(true);
+    crash();
+    expect(ui.loadURL).not.toHaveBeenCalled();
   });
 });
 

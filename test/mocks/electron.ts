@@ -105,6 +105,9 @@ export const safeStorage = {
   }),
 };
 
+/** Electron's own autoUpdater: only its `before-quit-for-update` event matters to the glue. */
+export const autoUpdater = new EventEmitter();
+
 export const powerSaveBlocker = { start: vi.fn(() => 7), stop: vi.fn() };
 
 const display = (id: number, x: number) => ({ id, bounds: { x, y: 0, width: 1080, height: 1920 } });
@@ -114,4 +117,4 @@ export const screen = {
   getPrimaryDisplay: vi.fn(() => display(1, 0)),
 };
 
-export default { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, Menu, powerSaveBlocker, protocol, safeStorage, screen, session };
+export default { app, autoUpdater, BrowserWindow, contextBridge, ipcMain, ipcRenderer, Menu, powerSaveBlocker, protocol, safeStorage, screen, session };

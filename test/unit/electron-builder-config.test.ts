@@ -48,7 +48,7 @@ describe('electron-builder.yml', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false, allowElevation: false });
     expect(config.linux.target.map((target: { target: string }) => target.target)).toEqual(['AppImage', 'deb']);
-    expect(config.mac.target[0].target).toBe('dmg');
+    expect(config.mac.target.map((target: { target: string }) => target.target)).toEqual(['dmg', 'zip']); // the zip is what updates a Mac
     expect(config.artifactName).toContain('${version}');
     expect(config.artifactName).toContain('${arch}');
     expect(config.appId).toMatch(/^[a-z0-9.-]+$/);

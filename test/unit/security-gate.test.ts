@@ -1,7 +1,7 @@
 /**
  * The Electronegativity gate decides as the issue asks: insecure window settings fail, an
- * unparsable file fails, an allowed false positive passes with its reason, and this repo's own
- * sources pass (the same run `npm run security` makes).
+ * unparsable file fails, an allowed false positive passes with its reason. (This repo's own
+ * sources go through the same gate in `npm run security`, a step of `npm test`.)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

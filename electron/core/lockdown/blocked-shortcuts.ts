@@ -26,6 +26,7 @@ const letter = (input: ShortcutInput, char: string) => input.code === `Key${char
 
 /** The action a key press would trigger that the kiosk refuses, or null for keys it lets through. */
 export function blockedShortcut(input: ShortcutInput): BlockedAction | null {
+  if (isAltGrCharacter(input)) return null;
   const mod = input.control || input.meta; // Ctrl on Windows/Linux, Cmd on macOS
   const key = input.key;
   if (key === 'F5' || key === 'BrowserRefresh' || (mod && letter(input, 'r'))) return 'reload';
@@ -43,4 +44,13 @@ export function blockedShortcut(input: ShortcutInput): BlockedAction | null {
   if (key === 'F3' || key === 'BrowserSearch' || (mod && (letter(input, 'f') || letter(input, 'g')))) return 'find';
   if (mod && (letter(input, 's') || letter(input, 'o')) && !(input.control && input.alt)) return 'save';
   return null;
+}
+
+/**
+ * Windows reports AltGr as Ctrl+Alt. A Ctrl+Alt key that types a symbol (German AltGr+Q is "@",
+ * AltGr+0 is "}") is typing, which staff need in URLs and secrets, not a shortcut; a plain
+ * letter or digit with Ctrl+Alt is still judged as a shortcut.
+ */
+function isAltGrCharacter(input: ShortcutInput): boolean {
+  return input.control && input.alt && !input.meta && [...input.key].length === 1 && !/^[\p{L}\p{N}]$/u.test(input.key);
 }

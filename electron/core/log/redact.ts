@@ -19,13 +19,16 @@ const PHONE_KEY = /phone|msisdn|mobile/i;
 const CUSTOMER_KEY = /^(identifier|otp|code|scan|scanned|text|payload|qr(code)?|loyalty.?id|user.?id|member.?id|transaction.?id|first.?name|name)$/i;
 
 /** What a value looks like, for strings under any name. Order matters: wider patterns first. */
-const VALUE_RULES: Array<[RegExp, string | ((match: string) => string)]> = [
+const VALUE_RULES: Array<[RegExp, string | ((match: string, ...groups: string[]) => string)]> = [
   [/\bBearer\s+\S+/gi, `Bearer ${REDACTED}`],
   [/https?:\/\/qr\.vipps\.no\/\S*/gi, `https://qr.vipps.no/${REDACTED}`],
+  // A credential or code in a URL's query, however short.
+  [/([?&](?:access_token|token|key|apikey|api_key|sig|signature|code|otp|secret|password)=)[^&#\s]+/gi, (_match, name: string) => `${name}${REDACTED}`],
   [/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, REDACTED], // a JWT
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '[id]'],
-  [/(?<![\w.])\+?\d{8,15}(?![\w.])/g, (match) => maskPhone(match)],
-  [/(?<![\w.:-])\d{6,7}(?![\w.:-])/g, '[code]'],
+  // A phone number, also written in groups ("+47 412 34 567", "41-23-45-67"); not a date.
+  [/(?<![\w.])(?!\d{4}-\d{2}-\d{2})\+?\d(?:[ -]?\d){7,14}(?![\w.])/g, (match) => maskPhone(match)],
+  [/(?<![\w.-])\d{6,7}(?![\w.:-])/g, '[code]'],
   [/[A-Za-z0-9+/_-]{32,}={0,2}/g, REDACTED], // long opaque strings: keys, tokens, hashes
 ];
 
@@ -58,7 +61,8 @@ function redactValue(key: string, value: unknown, secrets: readonly string[], de
   if (SECRET_KEY.test(key)) return REDACTED;
   if (PHONE_KEY.test(key)) return typeof value === 'string' || typeof value === 'number' ? maskPhone(String(value)) : REDACTED;
   if (CUSTOMER_KEY.test(key)) return REDACTED;
-  if (typeof value === 'number') return value;
+  // A number as long as a phone number is treated as one, whatever its field is called.
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1e7 && Math.abs(value) < 1e15 ? maskPhone(String(value)) : value;
   if (typeof value === 'string') return redactText(value, secrets);
   if (value instanceof Error) return { name: redactText(value.name), message: redactText(value.message, secrets) };
   if (depth >= MAX_DEPTH) return '[nested]';
