@@ -1,0 +1,181 @@
+/**
+ * Every screen, in English and Norwegian, standard and high contrast, checked with axe-core: no
+ * serious or critical violation. The Norwegian screens show no English; a keyboard alone walks
+ * the whole flow; targets are big enough for any finger; reduced motion means no animation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../helpers/fixtures';
+import { CATALOGUES } from '../helpers/catalogue';
+import { wedgeScan } from '../helpers/wedge';
+
+/** Screen → the sandbox code that leads there (null: where the kiosk starts). */
+const SCREENS: Array<[string, string | null]> = [
+  ['ready', null],
+  ['identifying', '555555'], // the sandbox never answers it: identifying for 5 s
+  ['member', '123456'],
+  ['notMember', 'https://qr.vipps.no/p/sandbox-ola'],
+  ['codeProblem', '000000'],
+  ['serviceProblem', '444444'],
+  ['needsStaff', '333333'],
+];
+
+const screen = (page: Page) => page.locator('main[data-screen]');
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+type Tree = { [key: string]: string | Tree };
+function strings(tree: Tree, prefix = ''): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : strings(value, `${prefix}${key}.`)));
+}
+
+/**
+ * The English words that must not show on a Norwegian screen: every English string's fixed parts
+ * (around its placeholders) that Norwegian says differently. Language names are left out: the
+ * picker names each language in its own language, on purpose.
+ */
+function englishOnly(): string[] {
+  const norwegian = strings(CATALOGUES.nb as unknown as Tree)
+    .map(([, text]) => text)
+    .join('\n');
+  return strings(CATALOGUES.en as unknown as Tree)
+    .filter(([key]) => !key.startsWith('meta.'))
+    .flatMap(([, text]) => text.split(/\{\{[^}]*\}\}/))
+    .map((fragment) => fragment.trim())
+    .filter((fragment) => fragment.length >= 4 && !norwegian.includes(fragment));
+}
+
+for (const language of ['en', 'nb'] as const) {
+  for (const contrast of ['standard', 'high'] as const) {
+    test.describe(`${language}, ${contrast} contrast`, () => {
+      test.use({ kioskConfig: { idleResetSeconds: 120, locale: language } });
+
+      test(`every screen has no serious or critical axe violation${language === 'nb' ? ', and no English' : ''}`, async ({ page, kiosk }) => {
+        test.setTimeout(90_000);
+        await page.goto(kiosk.url);
+        await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        if (contrast === 'high') {
+          await page.getByRole('button', { name: CATALOGUES[language].options.contrastOn }).click();
+          await expect(screen(page)).toHaveAttribute('data-contrast', 'high');
+        }
+        const english = englishOnly();
+        for (const [name, code] of SCREENS) {
+          if (code) await wedgeScan(page, code);
+          await expect(screen(page)).toHaveAttribute('data-screen', name);
+          // Results are never scans apart: contrast stays as the customer set it on ready.
+          await expect(screen(page)).toHaveAttribute('data-contrast', contrast);
+          expect(await seriousViolations(page), `${name}`).toEqual([]);
+          if (language === 'nb') {
+            const text = await page.locator('body').innerText();
+            expect(english.filter((fragment) => text.includes(fragment)), `English on ${name}: ${text}`).toEqual([]);
+          }
+        }
+        // The check itself can fail: grey text on the dark theme is a contrast violation.
+        await page.locator('h1').evaluate((heading) => (heading.style.color = '#333333'));
+        expect((await seriousViolations(page)).join('\n')).toContain('color-contrast');
+      });
+    });
+  }
+}
+
+test.describe('staff screens', () => {
+  test.use({ kioskConfig: { idleResetSeconds: 120, staff: { pinHash: 'scrypt$1024$8$1$BOqn99b+RTyt64RXSq8XMw==$Xpq/1LhttkbOabOCdURkPIsTMhcasPlDP82YqZKRVe0=' } } });
+
+  test('the PIN pad has no serious or critical axe violation', async ({ page, kiosk }) => {
+    await page.goto(kiosk.url);
+    await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+    await page.keyboard.press('Control+Alt+KeyS');
+    await expect(screen(page)).toHaveAttribute('data-screen', 'staff');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+test('touch targets: every button on the customer screens is at least 48 × 48 px', async ({ page, kiosk }) => {
+  const viewports: Array<[{ width: number; height: number }, string]> = [
+    [{ width: 1080, height: 1920 }, '123456'],
+    [{ width: 800, height: 1280 }, '234567'],
+    [{ width: 1920, height: 1080 }, '4711fc2a-3a8f-414f-a9e7-44dd5231dca7'],
+  ];
+  for (const [viewport, member] of viewports) {
+    await page.setViewportSize(viewport);
+    await page.goto(kiosk.url);
+    await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+    for (const [name, code] of [['ready', null], ['member', member]] as const) {
+      if (code) await wedgeScan(page, code);
+      await expect(screen(page)).toHaveAttribute('data-screen', name);
+      const sizes = await page.getByRole('button').evaluateAll((buttons) => buttons.map((button) => ({ text: button.textContent, ...button.getBoundingClientRect().toJSON() })));
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const size of sizes) expect({ ...size, big: size.width >= 48 && size.height >= 48 }).toMatchObject({ big: true });
+    }
+    await page.getByRole('button', { name: 'Done' }).click();
+  }
+});
+
+test('a keyboard alone: pick Norwegian and larger text, scan, press Done; the next customer gets the defaults', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+  // Tab to the Norwegian button and press Enter.
+  for (let presses = 0; presses < 10 && (await focusedText()) !== 'Norsk bokmål'; presses++) await page.keyboard.press('Tab');
+  expect(await focusedText()).toBe('Norsk bokmål');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Skann fordelskoden din' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Norsk bokmål' })).toHaveAttribute('aria-pressed', 'true');
+  // On to larger text.
+  for (let presses = 0; presses < 10 && (await focusedText()) !== 'Større tekst'; presses++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(screen(page)).toHaveAttribute('data-contrast', 'high');
+  // Scan: the result screen's Done has the focus; Enter presses it.
+  await wedgeScan(page, '123456');
+  await expect(page.getByRole('heading', { name: 'Hei, Farhan!' })).toBeVisible();
+  await expect(page.getByTestId('points')).toHaveText('14\u00a0464 poeng');
+  await expect(page.getByRole('button', { name: 'Ferdig' })).toBeFocused();
+  await page.waitForTimeout(300); // a person's Enter, not the scanner's
+  await page.keyboard.press('Enter');
+  await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+  await expect(page.getByRole('heading', { name: 'Scan your loyalty code' })).toBeVisible();
+  await expect(screen(page)).toHaveAttribute('data-contrast', 'standard');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('every screen is announced through one live region', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  const announcer = page.getByTestId('announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await expect(announcer).toHaveText('Scan your loyalty code. Open the app and hold your QR code up to the scanner.');
+  await wedgeScan(page, '123456');
+  await expect(announcer).toHaveText('Hi Farhan! Your points: 14,464 points.');
+  await wedgeScan(page, '000000');
+  await expect(announcer).toHaveText('We could not find that code. Refresh the code in your app and scan again.');
+  expect(await page.locator('[aria-live]').count()).toBe(1);
+});
+
+test.describe('reduced motion', () => {
+  test.use({ kioskConfig: { idleResetSeconds: 120, attractAfterSeconds: 60 } });
+
+  for (const motion of ['reduce', 'no-preference'] as const) {
+    test(`${motion}: ${motion === 'reduce' ? 'no animation on the attract screen or while identifying' : 'the attract screen and the spinner move'}`, async ({ page, kiosk }) => {
+      await page.emulateMedia({ reducedMotion: motion });
+      await page.clock.install();
+      await page.goto(kiosk.url);
+      await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+      await page.clock.fastForward('01:01');
+      await expect(screen(page)).toHaveAttribute('data-attract', 'on');
+      await expect(page.getByTestId('phone-hint')).toBeVisible();
+      const running = () => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length);
+      if (motion === 'reduce') expect(await running()).toBe(0);
+      else expect(await running()).toBeGreaterThan(0);
+      await wedgeScan(page, '555555');
+      await expect(screen(page)).toHaveAttribute('data-screen', 'identifying');
+      if (motion === 'reduce') expect(await running()).toBe(0);
+      else expect(await running()).toBeGreaterThan(0);
+    });
+  }
+});
