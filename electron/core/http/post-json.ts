@@ -9,6 +9,8 @@ export interface JsonPost {
   headers: Record<string, string>;
   /** Serialised as JSON; absent sends an empty body (Vipps' token call wants one). */
   body?: unknown;
+  /** JSON already serialised, sent byte for byte (a signed body must not be re-serialised). */
+  rawBody?: string;
   timeoutMs: number;
   /** Retry once, shortly, when the connection was refused: then nothing reached the server. */
   retryRefused?: boolean;
@@ -47,8 +49,8 @@ async function sendWithRefusedRetry(request: JsonPost, signal: AbortSignal): Pro
   const send = () =>
     fetch(request.url, {
       method: 'POST',
-      headers: { accept: 'application/json', ...(request.body === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
-      body: request.body === undefined ? '' : JSON.stringify(request.body),
+      headers: { accept: 'application/json', ...(request.body === undefined && request.rawBody === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
+      body: request.rawBody ?? (request.body === undefined ? '' : JSON.stringify(request.body)),
       redirect: 'error',
       signal,
     });

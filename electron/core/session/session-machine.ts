@@ -29,6 +29,11 @@ export interface SessionDeps {
   now(): number;
   /** Told of every finished identification (for logs and, later, health counts); never of identifiers. */
   onOutcome?(event: SessionEvent): void;
+  /**
+   * Told of each identification whose result the customer now sees (never an abandoned one),
+   * with what the back end said: for the till's hand-off, in main only.
+   */
+  onShown?(shown: { outcome: IdentifyOutcome; view: SessionView }): void;
 }
 
 export type SessionEvent =
@@ -125,7 +130,9 @@ export class SessionMachine {
         if (sequence !== this.sequence || controller.signal.aborted) return; // abandoned: drop it
         this.cancelInFlight();
         this.deps.onOutcome?.({ type: 'identified', scanKind: scan.kind, outcome: outcome.kind, ms: this.deps.now() - started });
-        this.showResult(this.screenFor(outcome, scan));
+        const view = this.screenFor(outcome, scan);
+        this.showResult(view);
+        this.deps.onShown?.({ outcome, view });
       },
       () => {
         // Rejections only come from aborts of an abandoned identification, or from a bug in

@@ -1,0 +1,135 @@
+/**
+ * The till's hand-off as the core runs it: each identification the customer saw goes to the
+ * push queue (when `handoff.url` is set) and to the pull feed (when `handoff.listen` is set).
+ * Configuration changes apply live; the journal, once opened, stays with the kiosk so that
+ * nothing pending is lost when the settings change. A failure here is logged and shown to
+ * staff; it never reaches the customer's screen.
+ */
+import path from 'node:path';
+import type { KioskConfig } from '../config/config-schema';
+import type { Logger } from '../log/logger';
+import { FeedServer } from './feed-server';
+import type { Identification } from './identification';
+import { HandoffJournal, type PendingDelivery } from './journal';
+import { PushSender, type PushStats } from './push-sender';
+
+type HandoffConfig = NonNullable<KioskConfig['handoff']>;
+
+export interface HandoffHealth {
+  push: (PushStats & { url: string; problem: string | null }) | null;
+  pull: { address: string | null; problem: string | null; streams: number } | null;
+}
+
+export interface HandoffServiceDeps {
+  /** Where the journal lives (the user-data folder). */
+  dir: string;
+  log: Logger;
+  now?: () => number;
+  backoffMs?: (attempt: number) => number;
+}
+
+export class HandoffService {
+  private config: HandoffConfig | null = null;
+  private sender: PushSender | null = null;
+  private pushProblem: string | null = null;
+  private feed: FeedServer | null = null;
+  private feedKey = '';
+  private feedProblem: string | null = null;
+  private opening: Promise<void> | null = null;
+
+  constructor(private readonly deps: HandoffServiceDeps) {}
+
+  /** Applies `handoff` from a new configuration (undefined: no hand-off). */
+  async configure(config: HandoffConfig | undefined): Promise<void> {
+    this.config = config ?? null;
+    if (this.config?.url && !this.sender) await this.openQueue();
+    this.sender?.kick();
+    await this.configureFeed(this.config?.listen ?? null);
+  }
+
+  /** Hands an identification to the till; returns once it is queued on disk (or not needed). */
+  async record(identification: Identification): Promise<void> {
+    const config = this.config;
+    if (!config) return;
+    const delivery: PendingDelivery = {
+      id: identification.id,
+      body: JSON.stringify(identification),
+      expiresAt: Date.parse(identification.identifiedAt) + config.ttlSeconds * 1000,
+    };
+    this.feed?.publish(delivery);
+    if (!config.url || !this.sender) return;
+    try {
+      await this.sender.enqueue(delivery);
+    } catch (error) {
+      this.deps.log.error('handoff-queue-failed', { message: (error as Error).message });
+    }
+  }
+
+  health(): HandoffHealth {
+    const config = this.config;
+    return {
+      push: config?.url ? { url: displayUrl(config.url), problem: this.pushProblem, ...(this.sender?.snapshot() ?? { pending: 0, delivered: 0, expired: 0, dropped: 0, lastResult: null, lastAt: null }) } : null,
+      pull: config?.listen ? { address: this.feed?.address() ?? null, problem: this.feedProblem, streams: this.feed?.streamCount() ?? 0 } : null,
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.opening;
+    await this.sender?.stop();
+    this.sender = null;
+    await this.feed?.close();
+    this.feed = null;
+  }
+
+  private openQueue(): Promise<void> {
+    this.opening ??= (async () => {
+      try {
+        const { journal, pending, skipped } = await HandoffJournal.open(this.deps.dir);
+        if (skipped) this.deps.log.warn('handoff-journal-damaged', { skipped, message: `${skipped} unreadable line(s) in ${path.join(this.deps.dir, 'handoff-journal.jsonl')} were skipped` });
+        if (pending.length) this.deps.log.info('handoff-resumed', { pending: pending.length });
+        this.sender = new PushSender({
+          journal,
+          pending,
+          target: () => (this.config?.url && this.config.secret ? { url: this.config.url, secret: this.config.secret, timeoutMs: this.config.timeoutMs } : null),
+          maxPending: () => this.config?.maxPending ?? 200,
+          log: this.deps.log,
+          now: this.deps.now,
+          backoffMs: this.deps.backoffMs,
+        });
+        this.pushProblem = null;
+      } catch (error) {
+        this.pushProblem = `the hand-off journal cannot be opened: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+        this.deps.log.error('handoff-journal-failed', { message: this.pushProblem });
+        this.opening = null; // try again with the next configuration
+      }
+    })();
+    return this.opening;
+  }
+
+  private async configureFeed(listen: HandoffConfig['listen']): Promise<void> {
+    const key = listen ? JSON.stringify(listen) : '';
+    if (key === this.feedKey) return;
+    this.feedKey = key;
+    await this.feed?.close();
+    this.feed = null;
+    this.feedProblem = null;
+    if (!listen?.token) return;
+    try {
+      this.feed = await FeedServer.start({ host: listen.host, port: listen.port, token: listen.token, log: this.deps.log, now: this.deps.now });
+      this.deps.log.info('handoff-feed-listening', { address: this.feed.address() });
+    } catch (error) {
+      this.feedProblem = `cannot listen on ${listen.host}:${listen.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      this.deps.log.error('handoff-feed-failed', { message: this.feedProblem });
+    }
+  }
+}
+
+/** The till's address for staff: no credentials, no query. */
+function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
