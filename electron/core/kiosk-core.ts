@@ -7,6 +7,8 @@ import type { Appearance } from '../shared/appearance';
 import path from 'node:path';
 import type { CameraSettings } from '../shared/contract';
 import { readBrandLogo } from './appearance/brand-logo';
+import { HandoffService } from './handoff/handoff-service';
+import { memberIdentification, notMemberIdentification } from './handoff/identification';
 import type { SerialState } from '../shared/scanner-state';
 import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
 import { NO_SECRET_STORE, type SecretStore } from './config/secret-store';
@@ -43,6 +45,8 @@ export interface KioskCoreOptions {
   version?: string;
   /** For tests: how the serial port is made and how long to wait before opening it again. */
   serial?: Pick<SerialScannerDeps, 'createPort' | 'retryDelayMs'>;
+  /** For tests: the hand-off's wait before retry `attempt`. */
+  handoffBackoffMs?: (attempt: number) => number;
 }
 
 export interface KioskCore {
@@ -149,6 +153,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     catalog: config.identify ? config.catalog : { ...SANDBOX_CATALOG, ...config.catalog },
   });
 
+  const handoff = new HandoffService({ dir: options.userDataDir, log, backoffMs: options.handoffBackoffMs });
+
   const session = new SessionMachine({
     identify: (scan, signal) =>
       identifyScan(scan, signal, {
@@ -163,6 +169,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     onOutcome: (event) => {
       stats.record(event);
       log.info('session', { ...event });
+    },
+    // The till's copy, after the screen: a slow or failing till never delays the customer.
+    onShown: ({ outcome, view }) => {
+      if (!config.handoff) return;
+      const context = { storeId: config.storeId, terminalId: config.terminalId, catalog: settings().catalog, now: new Date() };
+      const identification =
+        view.screen === 'member' && outcome.kind === 'member' ? memberIdentification(outcome.member, context) : view.screen === 'notMember' ? notMemberIdentification(context) : null;
+      if (identification) setImmediate(() => void handoff.record(identification));
     },
   });
 
@@ -214,7 +228,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
         : null;
     }
     // Whatever a library's error message quotes, these values are never written.
-    kioskLog?.setSecrets([config.identify?.token, config.vipps?.clientSecret, config.vipps?.subscriptionKey]);
+    kioskLog?.setSecrets([config.identify?.token, config.vipps?.clientSecret, config.vipps?.subscriptionKey, config.handoff?.secret, config.handoff?.listen?.token]);
+    await handoff.configure(config.handoff);
     log.info('config-loaded', {
       source: source.kind,
       path: source.path,
@@ -304,6 +319,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     },
     backEnd: { ...stats.backEnd },
     log: { file: kioskLog?.file ?? null, recentProblems: kioskLog?.recentProblems() ?? [] },
+    handoff: handoff.health(),
     counts: { ...stats.counts },
   });
 
@@ -352,6 +368,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       stopWatching();
       session.dispose();
       await checkIns.stop();
+      await handoff.stop();
       await serial?.stop();
       await sandbox?.close();
       sandbox = null;

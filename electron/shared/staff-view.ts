@@ -73,6 +73,11 @@ export interface HealthView {
     serial: SerialState & { path: string | null };
   };
   backEnd: { lastOutcome: string | null; lastLatencyMs: number | null; lastAt: string | null };
+  /** The till's hand-off: the push queue and the pull feed, when configured. */
+  handoff: {
+    push: { url: string; problem: string | null; pending: number; delivered: number; expired: number; dropped: number; lastResult: string | null; lastAt: string | null } | null;
+    pull: { address: string | null; problem: string | null; streams: number } | null;
+  };
   /** The newest warnings and errors (newest last), and where the whole log is. */
   log: { file: string | null; recentProblems: LogProblem[] };
   counts: { scans: number; rejected: number; identified: number; member: number; notMember: number; codeProblem: number; serviceProblem: number; needsStaff: number };

@@ -19,8 +19,12 @@ export interface WebShell {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function startWebShell(options: { config?: unknown; env?: Record<string, string> } = {}): Promise<WebShell> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-test-'));
+/**
+ * @param options.userDataDir a folder to use (and keep) as the shell's user data, e.g. to start
+ * it again on what a killed one left behind; by default a new one, removed on stop.
+ */
+export async function startWebShell(options: { config?: unknown; env?: Record<string, string>; userDataDir?: string } = {}): Promise<WebShell> {
+  const dir = options.userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'kiosk-test-'));
   const configPath = path.join(dir, 'config.json');
   if (options.config !== undefined) writeFileSync(configPath, JSON.stringify(options.config, null, 2));
   const child = spawn(process.execPath, [path.join(root, 'dist/web/web-shell.mjs')], {
@@ -54,7 +58,7 @@ export async function startWebShell(options: { config?: unknown; env?: Record<st
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       const code = await exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(dir, { recursive: true, force: true });
       return code;
     },
   };

@@ -208,6 +208,35 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('the hand-off section', () => {
+    const SECRET = 'handoff-secret-0123456789';
+    it('needs a secret of at least 16 characters to push, naming handoff.secret and KIOSK_HANDOFF_SECRET', async () => {
+      expect(errorOf(await loadFile({ handoff: { url: 'https://till.example.com/ids' } }))).toContain('handoff.secret: missing (set it in the file or in KIOSK_HANDOFF_SECRET)');
+      expect(errorOf(await loadFile({ handoff: { url: 'https://till.example.com/ids', secret: 'short' } }))).toContain('handoff.secret: must be at least 16 characters');
+    });
+
+    it('takes the secret and the feed token from the environment, over the file', async () => {
+      const config = configOf(
+        await loadFile({ handoff: { url: 'https://till.example.com/ids', secret: 'file-secret-0123456789', listen: { port: 7801 } } }, { KIOSK_HANDOFF_SECRET: SECRET, KIOSK_HANDOFF_TOKEN: 'env-token-0123456789abc' }),
+      );
+      expect(config.handoff).toMatchObject({ secret: SECRET, ttlSeconds: 900, maxPending: 200, listen: { host: '127.0.0.1', port: 7801, token: 'env-token-0123456789abc' } });
+    });
+
+    it('needs a token for the pull feed, and a port', async () => {
+      expect(errorOf(await loadFile({ handoff: { listen: { port: 7801 } } }))).toContain('handoff.listen.token: missing');
+      expect(errorOf(await loadFile({ handoff: { listen: { token: 'feed-token-0123456789' } } }))).toContain('handoff.listen.port');
+    });
+
+    it('refuses a till over plain http to another machine, and unknown fields', async () => {
+      expect(errorOf(await loadFile({ handoff: { url: 'http://192.168.1.20/ids', secret: SECRET } }))).toContain('handoff.url: must be an https URL');
+      expect(errorOf(await loadFile({ handoff: { url: null, retries: 3 } }))).toContain('handoff.retries: unknown field');
+    });
+
+    it('is fine with only the pull feed, and needs no secret for it', async () => {
+      expect(configOf(await loadFile({ handoff: { listen: { port: 7801, token: 'feed-token-0123456789' } } })).handoff?.url).toBeNull();
+    });
+  });
+
   describe('never puts a secret value in the error', () => {
     const SECRET = 's3cr3t-value';
 

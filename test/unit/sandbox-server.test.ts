@@ -45,9 +45,14 @@ describe('sandbox server', () => {
           { productId: '1001', quantity: 1, productType: 'REWARD' },
           { productId: '2002', quantity: 2, productType: 'OFFER' },
         ],
-        transactionId: '00000000-0000-4000-8000-000000000000',
+        transactionId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       },
     });
+  });
+
+  it('opens a new transaction with every answer, as the real back end does', async () => {
+    const [first, second] = [await ask('123456'), await ask('123456')];
+    expect(first.kind === 'member' && second.kind === 'member' && first.member.transactionId !== second.member.transactionId).toBe(true);
   });
 
   it("'234567' → member Ingrid", async () => {

@@ -35,7 +35,12 @@ export const SECRET_ENV = {
   identifyToken: 'KIOSK_IDENTIFY_TOKEN',
   vippsClientSecret: 'KIOSK_VIPPS_CLIENT_SECRET',
   vippsSubscriptionKey: 'KIOSK_VIPPS_SUBSCRIPTION_KEY',
+  handoffSecret: 'KIOSK_HANDOFF_SECRET',
+  handoffToken: 'KIOSK_HANDOFF_TOKEN',
 } as const;
+
+/** A signing key or bearer token shorter than this is guessable. */
+const MIN_SHARED_SECRET = 16;
 
 export interface LoadOptions {
   platform?: NodeJS.Platform;
@@ -203,6 +208,20 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     config.vipps.subscriptionKey = fromEnv('vippsSubscriptionKey') ?? config.vipps.subscriptionKey;
     if (!config.vipps.clientSecret) missing('vipps.clientSecret', SECRET_ENV.vippsClientSecret);
     if (!config.vipps.subscriptionKey) missing('vipps.subscriptionKey', SECRET_ENV.vippsSubscriptionKey);
+  }
+  if (config.handoff) {
+    const handoff = config.handoff;
+    const shared = (field: string, value: string | undefined, envName: string, needed: boolean) => {
+      if (!value) {
+        if (needed) issues.push({ field, message: `missing (set it in the file or in ${envName})` });
+      } else if (value.length < MIN_SHARED_SECRET) issues.push({ field, message: `must be at least ${MIN_SHARED_SECRET} characters` });
+    };
+    handoff.secret = fromEnv('handoffSecret') ?? handoff.secret;
+    shared('handoff.secret', handoff.secret, SECRET_ENV.handoffSecret, handoff.url !== null);
+    if (handoff.listen) {
+      handoff.listen.token = fromEnv('handoffToken') ?? handoff.listen.token;
+      shared('handoff.listen.token', handoff.listen.token, SECRET_ENV.handoffToken, true);
+    }
   }
   if (issues.length) return invalid(issues);
   return { ok: true, config, source };

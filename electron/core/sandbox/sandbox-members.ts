@@ -31,7 +31,7 @@ function member(id: string, name: string, points: number, order: Array<[string, 
         referenceId: String(index).padStart(2, '0'),
       })),
       content: {},
-      transactionId: '00000000-0000-4000-8000-000000000000',
+      transactionId: '00000000-0000-4000-8000-000000000000', // replaced by a new one per answer (sandbox-server.ts)
     },
   };
 }

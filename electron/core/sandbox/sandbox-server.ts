@@ -4,7 +4,7 @@
  * config) shows a working kiosk. Its credentials are made anew at every start, so the
  * clients' Authorization headers are really exercised.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -62,7 +62,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, token
   if (!answer) return send(res, 404, { error: { code: 'UserNotFound' } });
   switch (answer.kind) {
     case 'member':
-      return send(res, 200, answer.body);
+      // Each identify opens a new loyalty transaction, as the real back end does (the till's hand-off keys on it).
+      return send(res, 200, { ...answer.body, transactionId: randomUUID() });
     case 'status':
       return send(res, answer.status, answer.body);
     case 'malformed':

@@ -29,6 +29,12 @@ export function HealthPanel({ health }: { health: HealthView }) {
     [t('staff.health.since'), t('staff.health.startedAt', { at: new Date(health.startedAt) })],
     [t('staff.health.logFile'), health.log.file ?? t('staff.health.none')],
   ];
+  const { push, pull } = health.handoff;
+  if (push) {
+    const value = t('staff.health.handoffPushValue', { ...push, last: push.lastResult ?? t('staff.health.none') });
+    rows.push([t('staff.health.handoffPush'), push.problem ? `${value} (${push.problem})` : value]);
+  }
+  if (pull) rows.push([t('staff.health.handoffPull'), pull.address ? t('staff.health.handoffPullValue', { address: pull.address, streams: pull.streams }) : (pull.problem ?? t('staff.health.off'))]);
   return (
     <section aria-labelledby="health-title" className="staff-health">
       <h2 id="health-title">{t('staff.healthTitle')}</h2>
