@@ -13,6 +13,8 @@ export interface TillDelivery {
   signature: string | undefined;
   signatureValid: boolean;
   status: number;
+  /** When the till got it (epoch ms). */
+  receivedAt: number;
 }
 
 export interface FakeTill {
@@ -38,12 +40,13 @@ export async function startFakeTill(secret: string, port = 0): Promise<FakeTill>
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // (the time is taken when the whole request has arrived)
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
       const signature = request.headers['x-kiosk-signature'] as string | undefined;
       const status = till.answer({ call: till.deliveries.length + 1, idempotencyKey });
-      till.deliveries.push({ body, idempotencyKey, signature, signatureValid: verifySignature(signature, body, secret, Math.floor(Date.now() / 1000)).ok, status: status === 'hang' ? 0 : status });
+      till.deliveries.push({ body, idempotencyKey, signature, signatureValid: verifySignature(signature, body, secret, Math.floor(Date.now() / 1000)).ok, status: status === 'hang' ? 0 : status, receivedAt: Date.now() });
       if (status === 'hang') return void hanging.add(response);
       if (status >= 200 && status < 300 && idempotencyKey && !seen.has(idempotencyKey)) {
         seen.add(idempotencyKey);

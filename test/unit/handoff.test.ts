@@ -155,6 +155,55 @@ describe('pushing to the till', () => {
     expect(journal).toContain('"id":"txn-3","result":"dropped"');
   });
 
+  it('a till that refuses the request itself (422) gives it up at once: the customers after it are not held up', async () => {
+    till = await startFakeTill(SECRET);
+    till.answer = ({ idempotencyKey }) => (idempotencyKey === 'txn-bad' ? 422 : 200);
+    const handoff = await startService(handoffConfig(till.url));
+    await handoff.record(member('txn-bad'));
+    await handoff.record(member('txn-good'));
+    await vi.waitFor(() => expect(handoff.health().push).toMatchObject({ rejected: 1, delivered: 1, pending: 0 }), { timeout: 3000 });
+    expect(till.deliveries.filter((delivery) => delivery.idempotencyKey === 'txn-bad')).toHaveLength(1);
+    expect(quiet.error).toHaveBeenCalledWith('handoff-rejected', expect.objectContaining({ detail: 'HTTP 422' }));
+  });
+
+  it('a 401 (a wrong secret staff can fix) is retried, not given up', async () => {
+    till = await startFakeTill(SECRET);
+    till.answer = ({ call }) => (call <= 2 ? 401 : 200);
+    const handoff = await startService(handoffConfig(till.url));
+    await handoff.record(member('txn-1'));
+    await vi.waitFor(() => expect(till?.accepted).toHaveLength(1), { timeout: 3000 });
+    expect(handoff.health().push).toMatchObject({ rejected: 0, delivered: 1 });
+  });
+
+  it('a new identification is sent at once, even while the one before waits for its next try', async () => {
+    till = await startFakeTill(SECRET);
+    till.answer = ({ call }) => (call === 1 ? 503 : 200);
+    const handoff = new HandoffService({ dir, log: quiet, backoffMs: () => 60_000 }); // a long backoff
+    await handoff.configure(handoffConfig(till.url) as never);
+    service = handoff;
+    await handoff.record(member('txn-1'));
+    await vi.waitFor(() => expect(till?.deliveries).toHaveLength(1));
+    await handoff.record(member('txn-2'));
+    await vi.waitFor(() => expect(till?.accepted).toHaveLength(2), { timeout: 3000 });
+    expect((till.accepted as Identification[]).map((identification) => identification.id)).toEqual(['txn-1', 'txn-2']);
+  });
+
+  it('a transactionId that cannot travel in a header (a line break, empty) is replaced by a UUID', () => {
+    for (const bad of ['txn\r\nevent: forged', '', 'has space']) expect(member(bad).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
+    expect(member('txn\r\nevent: forged').transactionId).toBeNull();
+  });
+
+  it('with pushing turned off, what waits still expires, and stays visible to staff until then', async () => {
+    const handoff = await startService(handoffConfig('http://127.0.0.1:9/never'));
+    const soon: Identification = { ...member('txn-soon'), identifiedAt: new Date(Date.now() - 899_700).toISOString() };
+    await handoff.configure({ ...handoffConfig(null), secret: undefined } as never);
+    // Queue it directly, as a restart would find it: the url is off now.
+    await (handoff as unknown as { sender: { enqueue(delivery: PendingDelivery): Promise<void> } }).sender.enqueue({ id: soon.id, body: JSON.stringify(soon), expiresAt: Date.parse(soon.identifiedAt) + 900_000 });
+    expect(handoff.health().push).toMatchObject({ url: '(push turned off)', pending: 1 });
+    await vi.waitFor(() => expect(handoff.health().push).toBeNull(), { timeout: 3000 });
+    await vi.waitFor(() => expect(readFileSync(path.join(dir, JOURNAL_FILE), 'utf8')).toBe('')); // nothing kept on disk
+  });
+
   it('a hand-off only in the pull feed writes no journal and sends nothing', async () => {
     const handoff = await startService(handoffConfig(null, { secret: undefined }));
     await handoff.record(member('txn-1'));
@@ -188,6 +237,39 @@ describe('the journal', () => {
     await journal.close();
   });
 
+  it('keeps nothing delivered on disk once nothing is pending', async () => {
+    const { journal } = await HandoffJournal.open(dir);
+    await journal.add(delivery('a'));
+    await journal.done('a', 'delivered');
+    expect(readFileSync(path.join(dir, JOURNAL_FILE), 'utf8')).toBe('');
+    await journal.close();
+  });
+
+  it('goes on appending when a rewrite fails (a full disk): nothing is lost, nothing is stuck', async () => {
+    const { journal } = await HandoffJournal.open(dir);
+    await journal.add(delivery('a'));
+    await journal.add(delivery('b'));
+    const { chmodSync } = await import('node:fs');
+    chmodSync(dir, 0o500); // the rewrite's temporary file cannot be made
+    try {
+      await journal.done('a', 'delivered');
+      await journal.done('b', 'delivered'); // nothing pending: a rewrite, which fails
+      await journal.add(delivery('c'));
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+    await journal.close();
+    const reopened = await HandoffJournal.open(dir);
+    expect(reopened.pending.map((entry) => entry.id)).toEqual(['c']);
+    await reopened.journal.close();
+  });
+
+  it('refuses writes once closed', async () => {
+    const { journal } = await HandoffJournal.open(dir);
+    await journal.close();
+    await expect(journal.add(delivery('late'))).rejects.toThrow('closed');
+  });
+
   it('compacts itself: after many deliveries the file holds only what is pending', async () => {
     const { journal } = await HandoffJournal.open(dir);
     await journal.add(delivery('keep'));
@@ -216,13 +298,15 @@ describe('the pull feed', () => {
 
   it('answers 401 without the right bearer token, whatever the path', async () => {
     const base = await startFeed();
-    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }];
+    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }, { authorization: `Bearer ${TOKEN}x` }];
     for (const headers of attempts) {
       const response = await fetch(`${base}/v1/identifications/latest`, { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toContain('Bearer');
     }
     expect((await fetch(`${base}/anything`)).status).toBe(401);
+    // The scheme's name is case-insensitive (RFC 9110); the token is not.
+    expect((await fetch(`${base}/v1/identifications/latest`, { headers: { authorization: `bearer ${TOKEN}` } })).status).toBe(204);
   });
 
   it('latest: 204 before any identification, then the newest one; 404 elsewhere, 405 for other methods', async () => {
@@ -257,7 +341,11 @@ describe('the pull feed', () => {
     feed?.publish({ id: next.id, body: JSON.stringify(next), expiresAt: Date.now() + 60_000 });
     const wanted = `id: txn-2\nevent: identification\ndata: ${JSON.stringify(next)}\n\n`;
     let text = '';
-    while (!text.includes(wanted)) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes(wanted)) {
+      const chunk = await reader.read();
+      if (chunk.done) throw new Error(`the stream ended early: ${text}`);
+      text += new TextDecoder().decode(chunk.value);
+    }
     expect(text).toContain(`id: txn-2\nevent: identification\ndata: ${JSON.stringify(next)}\n\n`);
     expect(text).not.toContain('txn-1'); // an unknown Last-Event-ID replays nothing
     await reader.cancel();
@@ -266,7 +354,11 @@ describe('the pull feed', () => {
     const again = await fetch(`${base}/v1/identifications/events`, { headers: { authorization: `Bearer ${TOKEN}`, 'last-event-id': 'txn-1' }, signal: AbortSignal.timeout(2000) });
     const replay = again.body!.getReader();
     let replayed = '';
-    while (!replayed.includes('id: txn-2')) replayed += new TextDecoder().decode((await replay.read()).value);
+    while (!replayed.includes('id: txn-2')) {
+      const chunk = await replay.read();
+      if (chunk.done) throw new Error(`the replay ended early: ${replayed}`);
+      replayed += new TextDecoder().decode(chunk.value);
+    }
     expect(replayed).toContain(`data: ${JSON.stringify(next)}`);
     await replay.cancel();
   });

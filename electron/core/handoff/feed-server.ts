@@ -35,7 +35,10 @@ export class FeedServer {
     private readonly options: FeedOptions,
   ) {
     this.keepalive = setInterval(() => {
-      for (const stream of this.streams) stream.write(': keepalive\n\n');
+      for (const stream of this.streams) {
+        if (stream.writableLength > MAX_BUFFERED_BYTES) stream.destroy();
+        else stream.write(': keepalive\n\n');
+      }
     }, KEEPALIVE_MS);
     this.keepalive.unref();
   }
@@ -129,7 +132,7 @@ export class FeedServer {
   }
 
   private authorised(header: string | undefined): boolean {
-    const given = /^Bearer (.+)$/.exec(header ?? '')?.[1];
+    const given = /^bearer (.+)$/i.exec(header ?? '')?.[1];
     if (!given) return false;
     // Equal-length digests: the comparison takes the same time whatever was sent.
     const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -137,6 +140,11 @@ export class FeedServer {
   }
 }
 
+/** A till that stops reading while events pile up is let go (it reconnects with Last-Event-ID). */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
 function writeEvent(stream: ServerResponse, delivery: PendingDelivery): void {
+  if (stream.writableLength > MAX_BUFFERED_BYTES) return void stream.destroy();
+  // Ids are printable ASCII (identification.ts) and the body is one line of JSON: no line can be forged.
   stream.write(`id: ${delivery.id}\nevent: identification\ndata: ${delivery.body}\n\n`);
 }

@@ -36,6 +36,8 @@ export class HandoffService {
   private feedKey = '';
   private feedProblem: string | null = null;
   private opening: Promise<void> | null = null;
+  private readonly retryTimers = new Map<'journal' | 'feed', ReturnType<typeof setTimeout>>();
+  private stopped = false;
 
   constructor(private readonly deps: HandoffServiceDeps) {}
 
@@ -57,7 +59,11 @@ export class HandoffService {
       expiresAt: Date.parse(identification.identifiedAt) + config.ttlSeconds * 1000,
     };
     this.feed?.publish(delivery);
-    if (!config.url || !this.sender) return;
+    if (!config.url) return;
+    if (!this.sender) {
+      this.deps.log.error('handoff-not-queued', { message: `the hand-off queue is not available (${this.pushProblem ?? 'still opening'}): this identification is not pushed` });
+      return;
+    }
     try {
       await this.sender.enqueue(delivery);
     } catch (error) {
@@ -67,13 +73,18 @@ export class HandoffService {
 
   health(): HandoffHealth {
     const config = this.config;
+    const stats = this.sender?.snapshot() ?? { pending: 0, delivered: 0, expired: 0, dropped: 0, rejected: 0, lastResult: null, lastAt: null };
+    // Shown while pushing is on, and while anything still waits after it was turned off.
+    const showPush = Boolean(config?.url) || stats.pending > 0;
     return {
-      push: config?.url ? { url: displayUrl(config.url), problem: this.pushProblem, ...(this.sender?.snapshot() ?? { pending: 0, delivered: 0, expired: 0, dropped: 0, lastResult: null, lastAt: null }) } : null,
+      push: showPush ? { url: config?.url ? displayUrl(config.url) : '(push turned off)', problem: this.pushProblem, ...stats } : null,
       pull: config?.listen ? { address: this.feed?.address() ?? null, problem: this.feedProblem, streams: this.feed?.streamCount() ?? 0 } : null,
     };
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.retryTimers.values()) clearTimeout(timer);
     await this.opening;
     await this.sender?.stop();
     this.sender = null;
@@ -100,10 +111,22 @@ export class HandoffService {
       } catch (error) {
         this.pushProblem = `the hand-off journal cannot be opened: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
         this.deps.log.error('handoff-journal-failed', { message: this.pushProblem });
-        this.opening = null; // try again with the next configuration
+        this.opening = null;
+        this.retryLater('journal', () => (this.config?.url && !this.sender ? this.openQueue() : Promise.resolve()));
       }
     })();
     return this.opening;
+  }
+
+  /** A start that failed (journal, port) is tried again, not left until the next config change. */
+  private retryLater(what: 'journal' | 'feed', attempt: () => Promise<void>): void {
+    if (this.stopped || this.retryTimers.has(what)) return;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(what);
+      void attempt();
+    }, START_RETRY_MS);
+    timer.unref?.();
+    this.retryTimers.set(what, timer);
   }
 
   private async configureFeed(listen: HandoffConfig['listen']): Promise<void> {
@@ -114,14 +137,31 @@ export class HandoffService {
     this.feed = null;
     this.feedProblem = null;
     if (!listen?.token) return;
+    await this.startFeed(listen, key);
+  }
+
+  private async startFeed(listen: NonNullable<HandoffConfig['listen']>, key: string): Promise<void> {
+    if (!listen.token || this.stopped) return;
     try {
-      this.feed = await FeedServer.start({ host: listen.host, port: listen.port, token: listen.token, log: this.deps.log, now: this.deps.now });
-      this.deps.log.info('handoff-feed-listening', { address: this.feed.address() });
+      const feed = await FeedServer.start({ host: listen.host, port: listen.port, token: listen.token, log: this.deps.log, now: this.deps.now });
+      if (key !== this.feedKey || this.stopped) return void (await feed.close()); // the config moved on meanwhile
+      this.feed = feed;
+      this.feedProblem = null;
+      this.deps.log.info('handoff-feed-listening', { address: feed.address() });
+      if (!isLoopback(listen.host)) this.deps.log.warn('handoff-feed-not-loopback', { message: `the till feed listens on ${listen.host}: any computer that reaches it may try the token, over plain HTTP` });
     } catch (error) {
       this.feedProblem = `cannot listen on ${listen.host}:${listen.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
       this.deps.log.error('handoff-feed-failed', { message: this.feedProblem });
+      this.retryLater('feed', () => (key === this.feedKey && !this.feed ? this.startFeed(listen, key) : Promise.resolve()));
     }
   }
+}
+
+/** Journal or port unavailable at start: try again this much later. */
+const START_RETRY_MS = 30_000;
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /** The till's address for staff: no credentials, no query. */

@@ -32,12 +32,20 @@ export interface IdentificationContext {
   now: Date;
 }
 
+/**
+ * The back end's transactionId as the key, when it is one: printable ASCII without spaces, as
+ * it travels in an HTTP header and an SSE `id:` line. Anything else (empty, a line break) is not
+ * trusted with either, and the identification gets a UUID of its own.
+ */
+const USABLE_KEY = /^[\x21-\x7e]{1,100}$/;
+
 export function memberIdentification(member: IdentifiedMember, context: IdentificationContext): Identification {
+  const transactionId = member.transactionId !== null && USABLE_KEY.test(member.transactionId) ? member.transactionId : null;
   return {
     schemaVersion: SCHEMA_VERSION,
-    id: member.transactionId ?? randomUUID(),
+    id: transactionId ?? randomUUID(),
     kind: 'member',
-    transactionId: member.transactionId,
+    transactionId,
     loyaltyUserId: member.loyaltyId,
     firstName: firstNameOf(member.name) || null,
     points: member.points,

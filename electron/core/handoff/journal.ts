@@ -21,11 +21,11 @@ export interface PendingDelivery {
   expiresAt: number;
 }
 
-export type DoneResult = 'delivered' | 'expired' | 'dropped';
+export type DoneResult = 'delivered' | 'expired' | 'dropped' | 'rejected';
 
 const RecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('add'), id: z.string().min(1).max(200), body: z.string().max(262_144), expiresAt: z.number().finite() }),
-  z.object({ op: z.literal('done'), id: z.string().min(1).max(200), result: z.enum(['delivered', 'expired', 'dropped']) }),
+  z.object({ op: z.literal('done'), id: z.string().min(1).max(200), result: z.enum(['delivered', 'expired', 'dropped', 'rejected']) }),
 ]);
 
 /** Rewrite after this many "done" lines. */
@@ -34,6 +34,7 @@ const COMPACT_AFTER = 50;
 export class HandoffJournal {
   private doneSinceCompact = 0;
   private writing: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   private constructor(
     private readonly file: string,
@@ -81,7 +82,9 @@ export class HandoffJournal {
   done(id: string, result: DoneResult): Promise<void> {
     this.pending.delete(id);
     const written = this.append({ op: 'done', id, result });
-    if (++this.doneSinceCompact >= COMPACT_AFTER) return written.then(() => this.compact());
+    // Rewritten when enough is done, and whenever nothing is pending: what was delivered (names,
+    // points) does not stay on disk longer than it must.
+    if (++this.doneSinceCompact >= COMPACT_AFTER || this.pending.size === 0) return written.then(() => this.compact());
     return written;
   }
 
@@ -90,11 +93,13 @@ export class HandoffJournal {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.writing.catch(() => undefined);
     await this.handle.close();
   }
 
   private append(record: z.infer<typeof RecordSchema>): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the hand-off journal is closed'));
     const write = this.writing.then(async () => {
       await this.handle.write(`${JSON.stringify(record)}\n`);
       await this.handle.sync(); // on the disk, not in a cache, before it counts
@@ -103,15 +108,23 @@ export class HandoffJournal {
     return write;
   }
 
+  /**
+   * The new file first, the old handle last: if the rewrite fails (a full disk, a rename that an
+   * antivirus holds up), the journal goes on appending to the file it had.
+   */
   private compact(): Promise<void> {
     const rewrite = this.writing.then(async () => {
-      await this.handle.close();
+      if (this.closed) return;
       await writeFileAtomic(this.file, serialise([...this.pending.values()]), { mode: 0o600 });
-      this.handle = await open(this.file, 'a', 0o600);
+      const next = await open(this.file, 'a', 0o600);
+      const previous = this.handle;
+      this.handle = next;
       this.doneSinceCompact = 0;
+      await previous.close();
     });
+    // A failed rewrite is not a failed "done": that line is already on disk.
     this.writing = rewrite.catch(() => undefined);
-    return rewrite;
+    return rewrite.catch(() => undefined);
   }
 }
 
