@@ -48,10 +48,11 @@ try {
     }
     await page.getByRole('button', { name: 'Done' }).click();
     await page.locator('[data-screen="ready"]').waitFor();
+    if (orientation.name === 'landscape') await staffShots(page, dir);
     if (orientation.name === 'portrait') {
       // The customer's own options: Norwegian, larger text and high contrast.
-      await page.getByRole('button', { name: 'Norsk bokmål' }).click();
-      await page.getByRole('button', { name: 'Større tekst' }).click();
+      await page.getByRole('radio', { name: 'Norsk bokmål' }).click();
+      await page.getByRole('button', { name: 'Større tekst, høy kontrast' }).click();
       await shoot(page, path.join(dir, 'ready-nb-high-contrast.png'));
       await wedgeScan(page, '123456');
       await page.locator('[data-screen="member"]').waitFor();

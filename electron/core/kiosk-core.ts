@@ -199,10 +199,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       // Staff must be able to get in to fix it: keep a PIN even when nothing else is valid.
       if (result.pinHash && !config.staff.pinHash) config = { ...config, staff: { ...config.staff, pinHash: result.pinHash } };
       log.error('config-invalid', { message: result.error });
-      session.setConfigProblem(result.error);
+      session.setConfigProblem(result.error, [...new Set((result.issues ?? []).map((issue) => issue.field))]);
       return;
     }
     const next = result.config;
+    // Before anything of the new config applies: the page is told when any part of its look changes.
+    const appearanceBefore = JSON.stringify(appearance());
     const cameraChanged = JSON.stringify(next.scanners.camera) !== JSON.stringify(config.scanners.camera);
     const previousSerial = config.scanners.serial;
     // The sandbox is up before a config that needs it applies, and goes only after one that
@@ -238,9 +240,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     });
     session.setConfigProblem(null);
     if (cameraChanged) for (const listener of cameraListeners) listener(cameraSettings());
-    const before = JSON.stringify(appearance());
     logo = await loadLogo();
-    if (JSON.stringify(appearance()) !== before) for (const listener of appearanceListeners) listener(appearance());
+    if (JSON.stringify(appearance()) !== appearanceBefore) for (const listener of appearanceListeners) listener(appearance());
   }
 
   /** The configured logo as a data URL; a logo that cannot be shown is logged and left out. */

@@ -9,9 +9,9 @@ import type { SecretStore } from '../core/config/secret-store';
 
 export function createSafeStorageStore(platform: NodeJS.Platform = process.platform): SecretStore {
   const status: SecretStore['status'] = () => {
-    if (!safeStorage.isEncryptionAvailable()) return { available: false, reason: 'This computer offers no encryption for secrets: set them in the config file or the environment.' };
+    if (!safeStorage.isEncryptionAvailable()) return { available: false, code: 'noEncryption', reason: 'This computer offers no encryption for secrets: set them in the config file or the environment.' };
     if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      return { available: false, reason: 'No secret service (keyring) is running, so secrets cannot be stored encrypted: set them in the config file or the environment.' };
+      return { available: false, code: 'basicText', reason: 'No secret service (keyring) is running, so secrets cannot be stored encrypted: set them in the config file or the environment.' };
     }
     return { available: true };
   };

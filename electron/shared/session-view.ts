@@ -51,5 +51,9 @@ export type SessionView =
   | { screen: 'notMember'; vippsCheckIn: boolean; resetInSeconds: number }
   | { screen: 'codeProblem'; reason: CodeProblemReason; resetInSeconds: number }
   | { screen: 'serviceProblem'; reason: ServiceProblemReason; resetInSeconds: number }
-  /** `resetInSeconds` is null when only staff can clear it (an invalid configuration). */
-  | { screen: 'needsStaff'; reason: NeedsStaffReason; detail: string | null; resetInSeconds: number | null };
+  /**
+   * `resetInSeconds` is null when only staff can clear it (an invalid configuration). For an
+   * invalid configuration, `fields` names the wrong settings (config paths; none when the file
+   * itself cannot be used) and `detail` says it all, in English, for logs and the health view.
+   */
+  | { screen: 'needsStaff'; reason: NeedsStaffReason; detail: string | null; fields?: string[]; resetInSeconds: number | null };

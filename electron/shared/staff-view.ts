@@ -34,7 +34,7 @@ export interface StaffSettingsView {
   secretsFromEnv: Partial<Record<SecretPath, string>>;
   /** Paths the provisioning file locks: shown read-only. */
   locked: string[];
-  secretStorage: { available: true } | { available: false; reason: string };
+  secretStorage: { available: true } | { available: false; code: 'webShell' | 'noEncryption' | 'basicText'; reason: string };
   cameras: Array<{ deviceId: string; label: string }>;
   serialPorts: Array<{ path: string; label: string }>;
 }
@@ -45,7 +45,40 @@ export type StaffUnlockResult =
   | { ok: false; reason: 'locked'; retryInSeconds: number }
   | { ok: false; reason: 'noPin' };
 
-export type StaffSaveResult = { ok: true } | { ok: false; errors: Array<{ field: string; message: string }> };
+/**
+ * What is wrong with a setting. `message` is English (for logs and the health view); `code` and
+ * `params`, when present, let the staff screen say it in its own language.
+ */
+export type IssueCode =
+  | 'unknownField'
+  | 'tooSmall'
+  | 'tooBig'
+  | 'tooShort'
+  | 'tooLong'
+  | 'empty'
+  | 'wrongType'
+  | 'notInteger'
+  | 'oneOf'
+  | 'httpsUrl'
+  | 'colour'
+  | 'languageTag'
+  | 'pinHash'
+  | 'controlCharacters'
+  | 'missing'
+  | 'missingNoStaff'
+  | 'sharedSecretShort'
+  | 'locked'
+  | 'secretFromEnv'
+  | 'secretStorage';
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+  code?: IssueCode;
+  params?: Record<string, string | number>;
+}
+
+export type StaffSaveResult = { ok: true } | { ok: false; errors: FieldIssue[] };
 
 export type ConnectionTestOutcome = 'reachable' | 'credentialsRefused' | 'unreachable' | 'timedOut';
 export interface ConnectionTestResult {
@@ -75,7 +108,7 @@ export interface HealthView {
   backEnd: { lastOutcome: string | null; lastLatencyMs: number | null; lastAt: string | null };
   /** The till's hand-off: the push queue and the pull feed, when configured. */
   handoff: {
-    push: { url: string; problem: string | null; pending: number; delivered: number; expired: number; dropped: number; lastResult: string | null; lastAt: string | null } | null;
+    push: { url: string; problem: string | null; pending: number; delivered: number; expired: number; dropped: number; rejected: number; lastResult: string | null; lastAt: string | null } | null;
     pull: { address: string | null; problem: string | null; streams: number } | null;
   };
   /** The newest warnings and errors (newest last), and where the whole log is. */

@@ -10,8 +10,8 @@ import { BrandBar } from './components/BrandBar';
 import { useCustomerStore } from './customer-store';
 import { useAttract } from './hooks/use-attract';
 import { useBrandStyle } from './hooks/use-brand-style';
-import { useCustomerLifecycle } from './hooks/use-customer-lifecycle';
 import { useLanguage } from './hooks/use-language';
+import { useResultKey } from './hooks/use-result-key';
 import { useResultSounds } from './hooks/use-result-sounds';
 import { CodeProblemScreen } from './screens/CodeProblemScreen';
 import { IdentifyingScreen } from './screens/IdentifyingScreen';
@@ -36,10 +36,10 @@ export function App() {
   const staff = useStaffStore((state) => state.phase);
   const { highContrast, attract } = useCustomerStore();
   const screen = view?.screen ?? null;
-  const language = useLanguage(staff !== 'closed');
-  useCustomerLifecycle(screen, staff !== 'closed');
+  const language = useLanguage();
   useAttract(screen === 'ready' && staff === 'closed', appearance?.attractAfterSeconds ?? 60);
-  useResultSounds(screen, appearance?.sounds ?? DEFAULT_SOUNDS);
+  const resultKey = useResultKey(view);
+  useResultSounds(view, resultKey, appearance?.sounds ?? DEFAULT_SOUNDS);
   const brandStyle = useBrandStyle(appearance?.brand.color ?? null, highContrast);
 
   if (staff !== 'closed') {
@@ -54,7 +54,7 @@ export function App() {
       <StaffEntry />
       <BrandBar />
       <div className="stage">{view ? <Screen view={view} language={language} /> : <StartingScreen />}</div>
-      <Announcer text={announcement(t, view)} />
+      <Announcer text={announcement(t, view)} announceKey={resultKey} />
     </main>
   );
 }
@@ -74,6 +74,6 @@ function Screen({ view, language }: { view: SessionView; language: string }) {
     case 'serviceProblem':
       return <ServiceProblemScreen reason={view.reason} resetInSeconds={view.resetInSeconds} />;
     case 'needsStaff':
-      return <NeedsStaffScreen reason={view.reason} detail={view.detail} resetInSeconds={view.resetInSeconds} />;
+      return <NeedsStaffScreen reason={view.reason} fields={view.fields ?? []} resetInSeconds={view.resetInSeconds} />;
   }
 }

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/i18n';
+import { syncLanguage } from './i18n/language-sync';
 import { App } from './App';
 import { kioskBridge } from './kiosk-bridge';
 import { connectSessionStore } from './session-store';
@@ -8,6 +8,7 @@ import './styles.css';
 
 const kiosk = kioskBridge();
 if (kiosk) connectSessionStore(kiosk);
+syncLanguage();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

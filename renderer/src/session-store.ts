@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { Appearance } from '../../electron/shared/appearance';
 import type { KioskApi, Preview } from '../../electron/shared/contract';
 import type { SessionView } from '../../electron/shared/session-view';
+import { forgetCustomer } from './customer-store';
 
 interface SessionStore {
   /** Null until main has answered (no bridge, or not yet connected). */
@@ -25,6 +26,10 @@ export function connectSessionStore(kiosk: KioskApi): () => void {
   let appearancePushed = false;
   const unsubscribeState = kiosk.onState((view) => {
     pushed = true;
+    // Back to `ready` after a customer: their choices go in the same update, so the next
+    // customer's first frame is already in the kiosk's own language and look.
+    const previous = useSessionStore.getState().view;
+    if (view.screen === 'ready' && previous && previous.screen !== 'ready') forgetCustomer();
     useSessionStore.setState({ view });
   });
   const unsubscribePreview = kiosk.onPreview((preview) => useSessionStore.setState({ preview }));

@@ -40,7 +40,8 @@ test.describe('a config file that is not JSON', () => {
     try {
       await page.goto(shell.url);
       await expect(page.locator('[data-screen="needsStaff"]')).toBeVisible();
-      await expect(page.locator('body')).toContainText('is not valid JSON');
+      await expect(page.locator('body')).toContainText('For staff: the configuration file cannot be used. Staff mode shows why.');
+      expect(shell.output()).toContain('is not valid JSON');
     } finally {
       await shell.stop();
     }

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { contrast } from '../../renderer/src/theme/brand-shades';
 import { expect, test } from '../helpers/fixtures';
 import { wedgeScan } from '../helpers/wedge';
 
@@ -21,7 +22,7 @@ async function ready(page: Page, url: string): Promise<void> {
 test.describe('the language picker', () => {
   test('Norwegian for this customer only: the screens and the points in Norwegian, English again after Done', async ({ page, kiosk }) => {
     await ready(page, kiosk.url);
-    await page.getByRole('button', { name: 'Norsk bokmål' }).click();
+    await page.getByRole('radio', { name: 'Norsk bokmål' }).click();
     await expect(heading(page, 'Skann fordelskoden din')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
     await wedgeScan(page, '234567');
@@ -30,7 +31,7 @@ test.describe('the language picker', () => {
     await expect(page.getByTestId('items')).toContainText('Fordel');
     await page.getByRole('button', { name: 'Ferdig' }).click();
     await expect(heading(page, 'Scan your loyalty code')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('radio', { name: 'English' })).toHaveAttribute('aria-checked', 'true');
   });
 
   test.describe('on a kiosk configured for Norwegian', () => {
@@ -39,7 +40,7 @@ test.describe('the language picker', () => {
     test('a tourist picks English; the countdown brings the next customer back to Norwegian', async ({ page, kiosk }) => {
       await ready(page, kiosk.url);
       await expect(heading(page, 'Skann fordelskoden din')).toBeVisible();
-      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('radio', { name: 'English' }).click();
       await wedgeScan(page, '234567');
       await expect(page.getByTestId('points')).toHaveText('2,750 points');
       await expect(heading(page, 'Skann fordelskoden din')).toBeVisible({ timeout: 8000 }); // after the 3 s countdown
@@ -85,7 +86,7 @@ test.describe('the attract screen', () => {
   test('a touch ends it; a customer who picked a language and walked away leaves it behind', async ({ page, kiosk }) => {
     await page.clock.install();
     await ready(page, kiosk.url);
-    await page.getByRole('button', { name: 'Norsk bokmål' }).click();
+    await page.getByRole('radio', { name: 'Norsk bokmål' }).click();
     await page.clock.fastForward('01:01');
     await expect(screen(page)).toHaveAttribute('data-attract', 'on');
     await expect(heading(page, 'Scan your loyalty code')).toBeVisible(); // back to the kiosk's language
@@ -162,9 +163,12 @@ test.describe('a chain\'s brand', () => {
     await wedgeScan(page, '123456');
     const done = page.getByRole('button', { name: 'Done' });
     expect(await done.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(194, 65, 12)');
-    // Brand-coloured text is lightened until it reads on the dark theme.
-    const points = await page.getByTestId('points').evaluate((element) => getComputedStyle(element).color);
-    expect(points).not.toBe('rgb(194, 65, 12)');
+    // Brand-coloured text is lightened until it reads on the dark theme (WCAG AA, 4.5:1).
+    const [text, surface] = await page.getByTestId('points').evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element.closest('.card') ?? element).backgroundColor]);
+    const rgb = (css: string) => (css.match(/\d+/g) ?? []).slice(0, 3).map(Number) as [number, number, number];
+    const hex = (css: string) => `#${rgb(css).map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+    expect(text).not.toBe('rgb(194, 65, 12)');
+    expect(contrast(hex(text), hex(surface))).toBeGreaterThanOrEqual(4.5);
   });
 });
 
@@ -211,7 +215,7 @@ test.describe('layouts', () => {
           return { page: document.documentElement.scrollWidth > window.innerWidth, stage: stage ? stage.scrollHeight > stage.clientHeight || stage.scrollWidth > stage.clientWidth : true };
         });
         expect({ name, ...overflow }).toEqual({ name, page: false, stage: false });
-        for (const button of await page.getByRole('button').all()) await expect(button).toBeInViewport({ ratio: 1 });
+        for (const button of await page.locator('button').all()) await expect(button).toBeInViewport({ ratio: 1 });
       }
     });
   }

@@ -347,7 +347,7 @@ test.describe('a field the provisioning file locks', () => {
     await expect(page.getByLabel('Terminal ID')).toBeEnabled();
 
     const result = await page.evaluate(() => window.kiosk?.staffSave({ values: { storeId: '1' }, secrets: {} }));
-    expect(result).toEqual({ ok: false, errors: [{ field: 'storeId', message: 'is locked by the provisioning file' }] });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'storeId', message: 'is locked by the provisioning file', code: 'locked' }] });
     expect(existsSync(staffFile(kiosk.configPath))).toBe(false);
 
     await leaveStaff(page);
@@ -389,7 +389,7 @@ test.describe('secrets', () => {
   test('the web shell cannot store new secrets: the field says why, and main refuses one typed anyway', async ({ page, kiosk, backEnd }) => {
     await gotoReady(page, kiosk.url);
     await openStaffPanel(page);
-    const reason = 'The web shell cannot store secrets: they come from the config file or the environment only.';
+    const reason = t('staff.secretStorage.webShell');
     await expect(page.locator('.staff-note')).toHaveText(reason);
     const token = page.getByLabel('Identify token');
     await expect(token).toBeDisabled();
@@ -406,7 +406,7 @@ test.describe('secrets', () => {
     // And as main sees it, whatever the page does.
     expect(await page.evaluate(() => window.kiosk?.staffSave({ values: {}, secrets: { 'identify.token': 'new-token-XYZ' } }))).toEqual({
       ok: false,
-      errors: [{ field: 'identify.token', message: reason }],
+      errors: [{ field: 'identify.token', message: reason, code: 'secretStorage', params: { storage: 'webShell' } }],
     });
     await leaveStaff(page);
     await wedgeScan(page, '123456');

@@ -23,7 +23,7 @@ describe('the safeStorage secret store', () => {
   it('refuses to store secrets when Linux offers only basic_text, and says why', () => {
     safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
     const store = createSafeStorageStore('linux');
-    expect(store.status()).toEqual({ available: false, reason: expect.stringContaining('No secret service') });
+    expect(store.status()).toEqual({ available: false, code: 'basicText', reason: expect.stringContaining('No secret service') });
     expect(() => store.encrypt('tok-123')).toThrow();
     expect(safeStorage.encryptString).not.toHaveBeenCalledWith('tok-123');
   });

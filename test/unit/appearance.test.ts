@@ -66,6 +66,22 @@ describe('the core\'s appearance', () => {
     await vi.waitFor(() => expect(pushed.at(-1)).toEqual({ locale: 'en', brand: { programName: null, color: '#14b8a6', logo: null }, sounds: { enabled: true, volume: 0.5 }, attractAfterSeconds: 60 }), { timeout: 8000 });
   });
 
+  it('a change of the language alone, or of the colour alone, is pushed (what staff change in the form)', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-appearance-'));
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ locale: 'en' }));
+    core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: quiet });
+    const pushed: Appearance[] = [];
+    core.onAppearance((appearance) => pushed.push(appearance));
+    writeFileSync(file, JSON.stringify({ locale: 'nb' }));
+    await vi.waitFor(() => expect(pushed.map((appearance) => appearance.locale)).toEqual(['nb']), { timeout: 8000 });
+    writeFileSync(file, JSON.stringify({ locale: 'nb', brand: { color: '#1d4ed8' } }));
+    await vi.waitFor(() => expect(pushed.at(-1)?.brand.color).toBe('#1d4ed8'), { timeout: 8000 });
+    writeFileSync(file, JSON.stringify({ locale: 'nb', brand: { color: '#1d4ed8' }, storeId: '12' }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(pushed).toHaveLength(2); // a change elsewhere pushes nothing
+  });
+
   it('a logo that cannot be read is logged and left out; the kiosk runs', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-appearance-'));
     const file = path.join(dir, 'config.json');

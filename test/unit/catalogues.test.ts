@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTranslator, supportedLanguage } from '../../renderer/src/i18n/translator';
+import type { FieldIssue, IssueCode } from '../../electron/shared/staff-view';
+import { issueText } from '../../renderer/src/staff/issue-text';
 import { CATALOGUES, english, norwegian } from '../helpers/catalogue';
 
 type Tree = { [key: string]: string | Tree };
@@ -18,18 +20,31 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((match) => match[1]).sort();
 const en = leaves(CATALOGUES.en as unknown as Tree);
 
 describe.each(Object.entries(CATALOGUES).filter(([code]) => code !== 'en'))('the %s catalogue', (_code, catalogue) => {
   const strings = leaves(catalogue as unknown as Tree);
 
-  it('has every English key and no other', () => {
-    expect([...strings.keys()].sort()).toEqual([...en.keys()].sort());
+  const base = (key: string) => key.replace(PLURAL_SUFFIX, '');
+
+  it('has every English key and no other (plural forms aside)', () => {
+    expect([...new Set([...strings.keys()].map(base))].sort()).toEqual([...new Set([...en.keys()].map(base))].sort());
+  });
+
+  it('has every plural form its language needs', () => {
+    const categories = new Intl.PluralRules(_code).resolvedOptions().pluralCategories;
+    for (const plural of new Set([...en.keys()].filter((key) => PLURAL_SUFFIX.test(key)).map(base))) {
+      for (const category of categories) expect(strings.has(`${plural}_${category}`), `${plural}_${category}`).toBe(true);
+    }
   });
 
   it('uses the same placeholders in every string', () => {
-    for (const [key, text] of en) expect({ key, placeholders: placeholders(strings.get(key) ?? '') }).toEqual({ key, placeholders: placeholders(text) });
+    for (const [key, text] of strings) {
+      const reference = en.get(key) ?? en.get(`${base(key)}_other`) ?? '';
+      expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(reference) });
+    }
   });
 
   it('has no empty string', () => {
@@ -65,5 +80,35 @@ describe('formatting by language', () => {
     expect(supportedLanguage('no', available)).toBe('nb');
     expect(supportedLanguage('de', available)).toBe('en');
     expect(createTranslator(CATALOGUES, 'de').t('common.done')).toBe('Done');
+  });
+});
+
+describe('what main says is wrong with a setting, in the staff screen\'s language', () => {
+  const issues: FieldIssue[] = [
+    { field: 'idleResetSeconds', message: 'Too small: expected number to be >=3', code: 'tooSmall', params: { minimum: 3 } },
+    { field: 'storeId', message: 'Invalid input: expected string, received number', code: 'wrongType', params: { expected: 'string' } },
+    { field: 'identify.token', message: 'missing (…)', code: 'missing', params: { envName: 'KIOSK_IDENTIFY_TOKEN' } },
+    { field: 'identify.token', message: 'The web shell cannot store secrets…', code: 'secretStorage', params: { storage: 'webShell' } },
+    { field: 'scanners.keyboard.layout', message: 'Invalid option', code: 'oneOf', params: { options: 'us, no, de, host' } },
+  ];
+
+  it('is said in Norwegian on a Norwegian kiosk, with its values', () => {
+    expect(issues.map((issue) => issueText(norwegian, issue))).toEqual([
+      'må være minst 3',
+      'må være tekst',
+      'mangler (sett den i filen, i ansattmodus eller i KIOSK_IDENTIFY_TOKEN)',
+      'Nettskallet kan ikke lagre hemmeligheter: de kommer bare fra konfigurasjonsfilen eller miljøet.',
+      'må være en av: us, no, de, host',
+    ]);
+    expect(issueText(english, issues[0]!)).toBe('must be at least 3');
+  });
+
+  it('keeps main\'s words for a problem without a code', () => {
+    expect(issueText(norwegian, { field: '(staff settings)', message: 'Staff settings in /x are invalid' })).toBe('Staff settings in /x are invalid');
+  });
+
+  it('every code main can send has its words in every catalogue', () => {
+    const codes: IssueCode[] = ['unknownField', 'tooSmall', 'tooBig', 'tooShort', 'tooLong', 'empty', 'wrongType', 'notInteger', 'oneOf', 'httpsUrl', 'colour', 'languageTag', 'pinHash', 'controlCharacters', 'missing', 'missingNoStaff', 'sharedSecretShort', 'locked', 'secretFromEnv'];
+    for (const catalogue of Object.values(CATALOGUES)) for (const code of codes) expect(typeof (catalogue.staff.issues as Record<string, unknown>)[code], code).toBe('string');
   });
 });

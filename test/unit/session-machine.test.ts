@@ -347,7 +347,7 @@ describe('SessionMachine', () => {
     it('shows needsStaff config with no countdown, ignores scans and Done', async () => {
       const { machine, identify } = harness();
       machine.setConfigProblem('x');
-      const needsStaff = { screen: 'needsStaff', reason: 'config', detail: 'x', resetInSeconds: null };
+      const needsStaff = { screen: 'needsStaff', reason: 'config', detail: 'x', fields: [], resetInSeconds: null };
       expect(machine.view()).toEqual(needsStaff);
 
       machine.scan('123456');
@@ -369,7 +369,7 @@ describe('SessionMachine', () => {
       expect(call(0).signal.aborted).toBe(true);
       call(0).resolve(MEMBER);
       await settle();
-      expect(machine.view()).toEqual({ screen: 'needsStaff', reason: 'config', detail: 'x', resetInSeconds: null });
+      expect(machine.view()).toEqual({ screen: 'needsStaff', reason: 'config', detail: 'x', fields: [], resetInSeconds: null });
     });
 
     it('goes back to ready once the problem is fixed, and identifies again', () => {

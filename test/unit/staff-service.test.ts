@@ -17,7 +17,7 @@ const IDENTIFY = { baseUrl: 'https://loyalty.example.com', token: PROVISIONED_TO
 const fakeStore = fakeSecretStore;
 const UNAVAILABLE_REASON = 'No keyring is running here: set secrets in the config file or the environment.';
 const unavailableStore: SecretStore = {
-  status: () => ({ available: false, reason: UNAVAILABLE_REASON }),
+  status: () => ({ available: false, code: 'basicText', reason: UNAVAILABLE_REASON }),
   encrypt: () => {
     throw new Error('unavailable');
   },
@@ -223,7 +223,7 @@ describe('StaffService.settings', () => {
   it('refuses a secret the environment supplies (it would be silently overridden), naming the variable, and writes nothing', async () => {
     const { service, reload } = await open({ provisioning: { identify: { baseUrl: IDENTIFY.baseUrl }, staff: { pinHash } }, env: { KIOSK_IDENTIFY_TOKEN: 'env-token-Qw3' } });
     const result = await service.save({ values: {}, secrets: { 'identify.token': 'typed-token' } });
-    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: expect.stringContaining('KIOSK_IDENTIFY_TOKEN') }] });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: expect.stringContaining('KIOSK_IDENTIFY_TOKEN'), code: 'secretFromEnv', params: { envName: 'KIOSK_IDENTIFY_TOKEN' } }] });
     expect(fs.existsSync(staffFile)).toBe(false);
     expect(reload).not.toHaveBeenCalled();
   });
@@ -236,7 +236,7 @@ describe('StaffService.settings', () => {
       },
     });
     const view = await service.settings();
-    expect(view.secretStorage).toEqual({ available: false, reason: UNAVAILABLE_REASON });
+    expect(view.secretStorage).toEqual({ available: false, code: 'basicText', reason: UNAVAILABLE_REASON });
     expect(view.serialPorts).toEqual([]);
   });
 });
@@ -293,7 +293,7 @@ describe('StaffService.save', () => {
   it('refuses an identify.baseUrl when no token is set anywhere, naming identify.token', async () => {
     const { service, reload } = await open({ provisioning: { staff: { pinHash } } });
     const result = await service.save({ values: { 'identify.baseUrl': 'https://loyalty.example.com' }, secrets: {} });
-    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: expect.stringContaining('missing') }] });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: expect.stringContaining('missing'), code: 'missing', params: { envName: 'KIOSK_IDENTIFY_TOKEN' } }] });
     expect(fs.existsSync(staffFile)).toBe(false);
     expect(reload).not.toHaveBeenCalled();
   });
@@ -313,7 +313,7 @@ describe('StaffService.save', () => {
   it('refuses a path the provisioning file locks, saying it is locked, and writes nothing', async () => {
     const { service, reload } = await open();
     const result = await service.save({ values: { storeId: '555', terminalId: '42' }, secrets: {} });
-    expect(result).toEqual({ ok: false, errors: [{ field: 'storeId', message: expect.stringContaining('locked') }] });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'storeId', message: expect.stringContaining('locked'), code: 'locked' }] });
     expect(fs.existsSync(staffFile)).toBe(false);
     expect(reload).not.toHaveBeenCalled();
   });
@@ -321,14 +321,14 @@ describe('StaffService.save', () => {
   it('refuses a locked secret, saying it is locked', async () => {
     const { service } = await open({ provisioning: { identify: IDENTIFY, staff: { pinHash }, locked: ['identify.token'] } });
     const result = await service.save({ values: {}, secrets: { 'identify.token': 'staff-token-Lk1' } });
-    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: expect.stringContaining('locked') }] });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: expect.stringContaining('locked'), code: 'locked' }] });
     expect(fs.existsSync(staffFile)).toBe(false);
   });
 
   it('refuses a secret when the store cannot encrypt, with its reason, and writes nothing', async () => {
     const { service, reload } = await open({ secrets: unavailableStore });
     const result = await service.save({ values: { terminalId: '42' }, secrets: { 'identify.token': 'staff-token-Un4' } });
-    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: UNAVAILABLE_REASON }] });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'identify.token', message: UNAVAILABLE_REASON, code: 'secretStorage', params: { storage: 'basicText' } }] });
     expect(fs.existsSync(staffFile)).toBe(false);
     expect(reload).not.toHaveBeenCalled();
   });

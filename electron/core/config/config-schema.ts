@@ -12,6 +12,15 @@ import { JITTER_FACTOR } from '../scan/wedge-detector';
 /** A burst's final Enter may come JITTER_FACTOR × maxInterKeyMs late and must still be withheld. */
 export const MAX_INTER_KEY_MS_LIMIT = Math.floor(BURST_TERMINATOR_WINDOW_MS / JITTER_FACTOR);
 
+/** The schema's own messages, by the code the staff screen translates them with (fieldIssues). */
+export const SCHEMA_MESSAGES = {
+  controlCharacters: 'must not contain control characters (line breaks, tabs)',
+  httpsUrl: 'must be an https URL (plain http only to this machine)',
+  languageTag: 'must be a language tag such as "en" or "nb"',
+  pinHash: 'must be a hash from `npm run hash-pin -- <PIN>` (scrypt$N$r$p$salt$hash)',
+  colour: 'must be a colour like "#0f766e"',
+} as const;
+
 /** Trimmed, and free of control characters: values travel in HTTP headers and log lines. */
 const text = (max: number) =>
   z
@@ -19,12 +28,12 @@ const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters (line breaks, tabs)');
+    .regex(/^[^\p{Cc}]*$/u, SCHEMA_MESSAGES.controlCharacters);
 /** https, or http to this machine only: tokens and customers' codes never travel in clear. */
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an https URL' })
   .refine((url) => url.startsWith('https:') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), {
-    error: 'must be an https URL (plain http only to this machine)',
+    error: SCHEMA_MESSAGES.httpsUrl,
   })
   .transform((url) => url.replace(/\/+$/, ''));
 
@@ -108,7 +117,7 @@ const BrandSchema = z.strictObject({
   /** The brand colour; readable shades for text and buttons are derived from it. */
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#0f766e"')
+    .regex(/^#[0-9a-fA-F]{6}$/, SCHEMA_MESSAGES.colour)
     .default('#14b8a6'),
   /** A PNG, JPEG, WebP or SVG file (at most 256 KiB), relative to the provisioning file's folder. */
   logo: z.string().min(1).max(1024).nullable().default(null),
@@ -151,7 +160,7 @@ export const ConfigSchema = z.strictObject({
   hasLoyalty: z.boolean().default(true),
   locale: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be a language tag such as "en" or "nb"')
+    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, SCHEMA_MESSAGES.languageTag)
     .default('en'),
   idleResetSeconds: z.int().min(3).max(600).default(15),
   /** Absent: the kiosk runs on its embedded sandbox. */
@@ -170,7 +179,7 @@ export const ConfigSchema = z.strictObject({
   staff: z
     .strictObject({
       /** `npm run hash-pin -- <PIN>` prints it. */
-      pinHash: text(512).refine(isPinHash, 'must be a hash from `npm run hash-pin -- <PIN>` (scrypt$N$r$p$salt$hash)').optional(),
+      pinHash: text(512).refine(isPinHash, SCHEMA_MESSAGES.pinHash).optional(),
     })
     .prefault({}),
   /** Provisioning only: settings staff see read-only and cannot change (config paths). */

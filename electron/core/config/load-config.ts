@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigSchema, type KioskConfig } from './config-schema';
+import type { FieldIssue, IssueCode } from '../../shared/staff-view';
+import { ConfigSchema, SCHEMA_MESSAGES, type KioskConfig } from './config-schema';
 import { osProvisioningPath } from './provisioning-path';
 import type { SecretStore } from './secret-store';
 import { isPinHash } from '../staff/pin-hash';
@@ -17,10 +18,7 @@ import { applyPaths, STAFF_SETTINGS_FILE, StaffLayerSchema, valueAt, type StaffL
 export type ConfigSource = { kind: 'file' | 'defaults'; path: string; staffPath: string };
 
 /** One problem, by config path (the staff form shows it beside its field). */
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+export type { FieldIssue } from '../../shared/staff-view';
 
 export type ConfigResult =
   | { ok: true; config: KioskConfig; source: ConfigSource }
@@ -193,12 +191,12 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     const value = env[SECRET_ENV[name]]?.trim() || undefined;
     // Secrets travel in HTTP headers: a line break would break the request (and fetch's error quotes it).
     if (value && /\p{Cc}/u.test(value)) {
-      issues.push({ field: SECRET_ENV[name], message: 'must not contain control characters (line breaks, tabs)' });
+      issues.push({ field: SECRET_ENV[name], message: SCHEMA_MESSAGES.controlCharacters, code: 'controlCharacters' });
       return undefined;
     }
     return value;
   };
-  const missing = (field: string, envName: string) => issues.push({ field, message: `missing (set it in the file, in staff mode or in ${envName})` });
+  const missing = (field: string, envName: string) => issues.push({ field, message: `missing (set it in the file, in staff mode or in ${envName})`, code: 'missing', params: { envName } });
   if (config.identify) {
     config.identify.token = fromEnv('identifyToken') ?? config.identify.token;
     if (!config.identify.token) missing('identify.token', SECRET_ENV.identifyToken);
@@ -213,8 +211,10 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     const handoff = config.handoff;
     const shared = (field: string, value: string | undefined, envName: string, needed: boolean) => {
       if (!value) {
-        if (needed) issues.push({ field, message: `missing (set it in the file or in ${envName})` });
-      } else if (value.length < MIN_SHARED_SECRET) issues.push({ field, message: `must be at least ${MIN_SHARED_SECRET} characters` });
+        if (needed) issues.push({ field, message: `missing (set it in the file or in ${envName})`, code: 'missingNoStaff', params: { envName } });
+      } else if (value.length < MIN_SHARED_SECRET) {
+        issues.push({ field, message: `must be at least ${MIN_SHARED_SECRET} characters`, code: 'sharedSecretShort', params: { minimum: MIN_SHARED_SECRET } });
+      }
     };
     handoff.secret = fromEnv('handoffSecret') ?? handoff.secret;
     shared('handoff.secret', handoff.secret, SECRET_ENV.handoffSecret, handoff.url !== null);
@@ -227,16 +227,40 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
   return { ok: true, config, source };
 }
 
-/** Each zod issue by field path, never with the value. */
+/** Each zod issue by field path, never with the value; with a code the staff screen translates. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
+  return error.issues.flatMap((issue): FieldIssue[] => {
     const field = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
     if (issue.code === 'unrecognized_keys') {
       const prefix = issue.path.length ? `${field}.` : '';
-      return issue.keys.map((key) => ({ field: `${prefix}${key}`, message: 'unknown field' }));
+      return issue.keys.map((key) => ({ field: `${prefix}${key}`, message: 'unknown field', code: 'unknownField' as const }));
     }
-    return [{ field, message: issue.message }];
+    return [{ field, message: issue.message, ...issueCode(issue) }];
   });
+}
+
+const CODE_OF_MESSAGE = new Map<string, IssueCode>([...Object.entries(SCHEMA_MESSAGES).map(([code, message]) => [message, code as IssueCode] as const), ['must be an https URL', 'httpsUrl']]);
+
+function issueCode(issue: z.core.$ZodIssue): Pick<FieldIssue, 'code' | 'params'> {
+  const own = CODE_OF_MESSAGE.get(issue.message);
+  if (own) return { code: own };
+  switch (issue.code) {
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') return minimum <= 1 ? { code: 'empty' } : { code: 'tooShort', params: { minimum } };
+      return issue.origin === 'array' ? { code: 'tooShort', params: { minimum } } : { code: 'tooSmall', params: { minimum } };
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      return issue.origin === 'number' || issue.origin === 'int' ? { code: 'tooBig', params: { maximum } } : { code: 'tooLong', params: { maximum } };
+    }
+    case 'invalid_type':
+      return issue.expected === 'int' ? { code: 'notInteger' } : { code: 'wrongType', params: { expected: issue.expected } };
+    case 'invalid_value':
+      return { code: 'oneOf', params: { options: issue.values.map(String).join(', ') } };
+    default:
+      return {};
+  }
 }
 
 /** "identify.timeoutMs: Too small…; storeId: …" — field paths first, never the values. */

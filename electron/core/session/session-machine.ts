@@ -92,13 +92,13 @@ export class SessionMachine {
   }
 
   /** An invalid configuration (or null once fixed): `needsStaff` until it is valid again. */
-  setConfigProblem(detail: string | null): void {
+  setConfigProblem(detail: string | null, fields: string[] = []): void {
     if (detail === null && this.configProblem === null) return; // was valid, still valid
     this.configProblem = detail;
     this.cancelInFlight();
     this.stopCountdown();
     if (detail === null) this.publish({ screen: 'ready' });
-    else this.publish({ screen: 'needsStaff', reason: 'config', detail, resetInSeconds: null });
+    else this.publish({ screen: 'needsStaff', reason: 'config', detail, fields, resetInSeconds: null });
   }
 
   /** Stops every timer and request (shutdown). */

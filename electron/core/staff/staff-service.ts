@@ -8,6 +8,7 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import {
   EDITABLE_PATHS,
+  type FieldIssue,
   SECRET_PATHS,
   type EditablePath,
   type SecretPath,
@@ -130,7 +131,7 @@ export class StaffService {
   private async saveNow(request: StaffSaveRequest): Promise<StaffSaveResult> {
     this.requireOpen();
     const config = this.deps.config();
-    const errors: Array<{ field: string; message: string }> = [];
+    const errors: FieldIssue[] = [];
     const staffPath = this.deps.source().staffPath;
     const current = await readStaffLayer(staffPath);
     // Never start over from nothing: that would silently drop every earlier change and secret.
@@ -141,7 +142,7 @@ export class StaffService {
     for (const field of EDITABLE_PATHS) {
       if (!(field in request.values)) continue;
       if (config.locked.includes(field)) {
-        errors.push({ field, message: 'is locked by the provisioning file' });
+        errors.push({ field, message: 'is locked by the provisioning file', code: 'locked' });
         continue;
       }
       const value = request.values[field];
@@ -158,9 +159,9 @@ export class StaffService {
       const secret = request.secrets[field];
       if (secret === undefined || secret === '') continue;
       const envName = secretEnvOverride(this.deps.env, field);
-      if (config.locked.includes(field)) errors.push({ field, message: 'is locked by the provisioning file' });
-      else if (envName) errors.push({ field, message: `comes from the environment variable ${envName} on this kiosk, which would override it` });
-      else if (!secretStatus.available) errors.push({ field, message: secretStatus.reason });
+      if (config.locked.includes(field)) errors.push({ field, message: 'is locked by the provisioning file', code: 'locked' });
+      else if (envName) errors.push({ field, message: `comes from the environment variable ${envName} on this kiosk, which would override it`, code: 'secretFromEnv', params: { envName } });
+      else if (!secretStatus.available) errors.push({ field, message: secretStatus.reason, code: 'secretStorage', params: { storage: secretStatus.code } });
       else layer.secrets[field] = this.deps.secrets.encrypt(secret.trim());
     }
     if (errors.length) return { ok: false, errors };

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { CustomerOptions } from '../components/CustomerOptions';
 import { PhoneHint, ScanGuide } from '../components/ScanGuide';
 import { useCustomerStore } from '../customer-store';
+import { useFocusOnArrival } from '../hooks/use-focus-on-arrival';
 import { useSessionStore } from '../session-store';
 
 export function ReadyScreen({ language }: { language: string }) {
   const { t } = useTranslation();
   const preview = useSessionStore((state) => state.preview);
   const attract = useCustomerStore((state) => state.attract);
+  const heading = useFocusOnArrival<HTMLHeadingElement>();
   return (
     <section className="screen ready">
       <div className="scan-area">
@@ -19,7 +21,9 @@ export function ReadyScreen({ language }: { language: string }) {
         {attract && <PhoneHint />}
       </div>
       <div className="prompt">
-        <h1>{t('ready.title')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('ready.title')}
+        </h1>
         <p className="lead">{t('ready.body')}</p>
         <ScanGuide attract={attract} />
       </div>

@@ -31,7 +31,8 @@ export function HealthPanel({ health }: { health: HealthView }) {
   ];
   const { push, pull } = health.handoff;
   if (push) {
-    const value = t('staff.health.handoffPushValue', { ...push, last: push.lastResult ?? t('staff.health.none') });
+    const last = push.lastResult === 'delivered' ? t('staff.health.handoffDelivered') : (push.lastResult ?? t('staff.health.none'));
+    const value = t('staff.health.handoffPushValue', { ...push, last });
     rows.push([t('staff.health.handoffPush'), push.problem ? `${value} (${push.problem})` : value]);
   }
   if (pull) rows.push([t('staff.health.handoffPull'), pull.address ? t('staff.health.handoffPullValue', { address: pull.address, streams: pull.streams }) : (pull.problem ?? t('staff.health.off'))]);

@@ -4,17 +4,19 @@
  * values are sent, so the provisioning file's values stay in charge of everything else.
  */
 import { useState } from 'react';
-import type { EditablePath, SecretPath, SettingValue, StaffSettingsView } from '../../../electron/shared/staff-view';
+import type { EditablePath, FieldIssue, SecretPath, SettingValue, StaffSettingsView } from '../../../electron/shared/staff-view';
 import { kioskBridge } from '../kiosk-bridge';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n/i18n';
+import { supportedLanguage } from '../i18n/translator';
+import { issueText } from './issue-text';
 import { isSecretField, SETTING_GROUPS, type SettingField } from './settings-fields';
 
 export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsView; onSaving: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<EditablePath, SettingValue>>(view.values);
   const [secrets, setSecrets] = useState<Partial<Record<SecretPath, string>>>({});
-  const [errors, setErrors] = useState<Array<{ field: string; message: string }>>([]);
+  const [errors, setErrors] = useState<FieldIssue[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const secretsWritable = view.secretStorage.available;
 
@@ -38,7 +40,7 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
     }
   };
 
-  const errorFor = (path: string) => errors.filter((error) => error.field === path).map((error) => error.message).join('; ');
+  const errorFor = (path: string) => errors.filter((error) => error.field === path).map((error) => issueText(t, error)).join('; ');
 
   return (
     <form
@@ -50,7 +52,7 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
         void save();
       }}
     >
-      {!secretsWritable && <p className="staff-note">{view.secretStorage.available ? null : view.secretStorage.reason}</p>}
+      {!view.secretStorage.available && <p className="staff-note">{t(`staff.secretStorage.${view.secretStorage.code}`)}</p>}
       {SETTING_GROUPS.map((group) => (
         <fieldset key={group.title}>
           <legend>{t(`staff.groups.${group.title}`)}</legend>
@@ -99,7 +101,7 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
         .filter((error) => !SETTING_GROUPS.some((group) => group.fields.some((field) => field.path === error.field)))
         .map((error) => (
           <p className="staff-error" role="alert" key={`${error.field}:${error.message}`}>
-            {error.field}: {error.message}
+            {error.field}: {issueText(t, error)}
           </p>
         ))}
       <div className="staff-actions">
@@ -136,7 +138,7 @@ function SettingInput({ id, field, view, locked, value, error, onChange }: Setti
       return <input {...common} type="number" value={typeof value === 'number' ? value : ''} onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))} />;
     case 'language':
       return (
-        <select {...common} value={String(value ?? 'en')} onChange={(event) => onChange(event.target.value)}>
+        <select {...common} value={supportedLanguage(String(value ?? 'en'), LANGUAGES.map((language) => language.code))} onChange={(event) => onChange(event.target.value)}>
           {LANGUAGES.map((language) => (
             <option key={language.code} value={language.code} lang={language.code}>
               {language.name}
