@@ -7,6 +7,7 @@ import { autoUpdater } from 'electron-updater';
 import path from 'node:path';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
+import { logUnhandledRejections } from '../core/log/process-guards';
 import { selfUpdateSupport } from '../core/updates/update-support';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createKioskWindow } from './kiosk-window';
@@ -45,6 +46,7 @@ async function onReady(): Promise<void> {
     secrets: createSafeStorageStore(),
     version: app.getVersion(),
   });
+  logUnhandledRejections(core.log);
   const bridge = setupIpc(createHandlers(core));
   const preload = path.join(__dirname, 'preload.cjs');
   const devTools = !app.isPackaged;

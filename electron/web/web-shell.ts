@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { events } from '../shared/contract';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
+import { logUnhandledRejections } from '../core/log/process-guards';
 import { startWebServer } from './web-server';
 import { createWsBridge } from './ws-bridge';
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const core = await startKioskCore({ userDataDir, logDir: path.join(userDataDir, 'logs'), env: process.env, version: await readVersion() });
+  logUnhandledRejections(core.log);
   stopParts = [() => core.stop()];
   // A page that (re)connects is told what it may have missed while the socket was down.
   const bridge = createWsBridge(createHandlers(core), (page) =>

@@ -175,3 +175,20 @@ describe('the log file', () => {
     expect(last('kiosk.1.log')).toBeLessThan(399);
   });
 });
+
+describe('an unhandled rejection', () => {
+  it('is logged, redacted, and does not end the process', async () => {
+    const { logUnhandledRejections } = await import('../../electron/core/log/process-guards');
+    const lines: string[] = [];
+    const before = process.listeners('unhandledRejection');
+    logUnhandledRejections(createLogger((line) => lines.push(line)));
+    const added = process.listeners('unhandledRejection').filter((listener) => !before.includes(listener));
+    try {
+      expect(added).toHaveLength(1);
+      added[0]?.(new Error('identify failed for 4712345678'), Promise.resolve());
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ level: 'error', event: 'unhandled-rejection', message: 'Error: identify failed for ********78' });
+    } finally {
+      for (const listener of added) process.off('unhandledRejection', listener);
+    }
+  });
+});
