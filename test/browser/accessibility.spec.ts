@@ -77,7 +77,6 @@ for (const language of ['en', 'nb'] as const) {
 
       test(`every screen, the attract screen and staff mode have no serious or critical axe violation${language === 'nb' ? ', and no English' : ''}`, async ({ page, kiosk }) => {
         test.setTimeout(90_000);
-        await page.clock.install();
         await page.goto(kiosk.url);
         await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
         await expect(page.locator('html')).toHaveAttribute('lang', language);
@@ -100,7 +99,10 @@ for (const language of ['en', 'nb'] as const) {
           await expect(screen(page)).toHaveAttribute('data-contrast', contrast);
           await check(name);
         }
-        // The attract screen (the customer's choices go with it: standard contrast again).
+        // The attract screen (the customer's choices go with it: standard contrast again). The
+        // page's clock is faked only now: Playwright's fake clock also stamps key events when a
+        // handler first reads them, which would make a scanner's burst as slow as a busy page.
+        await page.clock.install();
         await page.getByRole('button', { name: CATALOGUES[language].common.done }).click();
         await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
         await page.clock.fastForward('01:01');
@@ -189,17 +191,22 @@ test.describe('reduced motion', () => {
   for (const motion of ['reduce', 'no-preference'] as const) {
     test(`${motion}: ${motion === 'reduce' ? 'no animation on the attract screen or while identifying' : 'the attract screen and the spinner move'}`, async ({ page, kiosk }) => {
       await page.emulateMedia({ reducedMotion: motion });
-      await page.clock.install();
       await page.goto(kiosk.url);
+      await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+      const running = () => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length);
+      // Identifying: the spinner.
+      await wedgeScan(page, '555555');
+      await expect(screen(page)).toHaveAttribute('data-screen', 'identifying');
+      if (motion === 'reduce') expect(await running()).toBe(0);
+      else expect(await running()).toBeGreaterThan(0);
+      await expect(screen(page)).toHaveAttribute('data-screen', 'serviceProblem', { timeout: 15_000 });
+      // The attract screen, on a faked clock from here on (no more scans: it would stamp their keys late).
+      await page.clock.install();
+      await page.getByRole('button', { name: 'Done' }).click();
       await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
       await page.clock.fastForward('01:01');
       await expect(screen(page)).toHaveAttribute('data-attract', 'on');
       await expect(page.getByTestId('phone-hint')).toBeVisible();
-      const running = () => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length);
-      if (motion === 'reduce') expect(await running()).toBe(0);
-      else expect(await running()).toBeGreaterThan(0);
-      await wedgeScan(page, '555555');
-      await expect(screen(page)).toHaveAttribute('data-screen', 'identifying');
       if (motion === 'reduce') expect(await running()).toBe(0);
       else expect(await running()).toBeGreaterThan(0);
     });
