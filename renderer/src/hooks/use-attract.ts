@@ -4,31 +4,13 @@
  * the page). Starting it also forgets the last customer's choices: they walked away.
  */
 import { useEffect } from 'react';
-import { startAttract, stopAttract, useCustomerStore } from '../customer-store';
+import { startAttract, stopAttract } from '../customer-store';
+import { useIdleTimer } from './use-idle-timer';
 
 export function useAttract(onReady: boolean, seconds: number): void {
-  const attract = useCustomerStore((state) => state.attract);
-  useEffect(() => {
-    if (!onReady) {
-      stopAttract();
-      return;
-    }
-    let timer = setTimeout(startAttract, seconds * 1000);
-    const activity = () => {
-      stopAttract();
-      clearTimeout(timer);
-      timer = setTimeout(startAttract, seconds * 1000);
-    };
-    window.addEventListener('pointerdown', activity);
-    window.addEventListener('keydown', activity);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('pointerdown', activity);
-      window.removeEventListener('keydown', activity);
-    };
-  }, [onReady, seconds]);
+  useIdleTimer(seconds * 1000, startAttract, { enabled: onReady, onActivity: stopAttract });
   // Attract mode is a property of `ready` only.
   useEffect(() => {
-    if (!onReady && attract) stopAttract();
-  }, [onReady, attract]);
+    if (!onReady) stopAttract();
+  }, [onReady]);
 }

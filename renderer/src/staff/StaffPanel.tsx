@@ -8,6 +8,7 @@ import { kioskBridge } from '../kiosk-bridge';
 import { useTranslation } from 'react-i18next';
 import { HealthPanel } from './HealthPanel';
 import { SettingsForm } from './SettingsForm';
+import { useIdleTimer } from '../hooks/use-idle-timer';
 import { closeStaff } from './staff-store';
 
 export const STAFF_IDLE_MS = 60_000;
@@ -54,20 +55,7 @@ export function StaffPanel() {
   }, []);
 
   // 60 s without a key or a touch: back to the customer screen.
-  useEffect(() => {
-    let timer = setTimeout(leave, STAFF_IDLE_MS);
-    const activity = () => {
-      clearTimeout(timer);
-      timer = setTimeout(leave, STAFF_IDLE_MS);
-    };
-    window.addEventListener('pointerdown', activity);
-    window.addEventListener('keydown', activity);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('pointerdown', activity);
-      window.removeEventListener('keydown', activity);
-    };
-  }, [leave]);
+  useIdleTimer(STAFF_IDLE_MS, leave);
 
   const runTest = async () => {
     setTest('running');
