@@ -3,15 +3,15 @@
  * Electron import): configuration, the embedded sandbox, scanners' input, the session and
  * the loyalty client. A shell adds only its windows/transport.
  */
-import type { Appearance } from '../shared/appearance';
 import path from 'node:path';
+import type { Appearance } from '../shared/appearance';
 import type { CameraSettings } from '../shared/contract';
-import { readBrandLogo } from './appearance/brand-logo';
-import { HandoffService } from './handoff/handoff-service';
-import { memberIdentification, notMemberIdentification } from './handoff/identification';
 import type { SerialState } from '../shared/scanner-state';
 import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
+import { readBrandLogo } from './appearance/brand-logo';
 import { NO_SECRET_STORE, type SecretStore } from './config/secret-store';
+import { HandoffService } from './handoff/handoff-service';
+import { memberIdentification, notMemberIdentification } from './handoff/identification';
 import { testConnection } from './staff/connection-test';
 import { HealthStats } from './staff/health-stats';
 import { StaffService } from './staff/staff-service';
@@ -35,10 +35,8 @@ export interface KioskCoreOptions {
   /** Where `config.json` lives when `KIOSK_CONFIG` is unset. */
   userDataDir: string;
   env: NodeJS.ProcessEnv;
-  /** Default: JSON lines on stderr and, with `logDir`, a rotating file there. */
+  /** Default: JSON lines on stderr and a rotating file in `<userDataDir>/logs`. */
   logger?: Logger | KioskLogger;
-  /** Folder for the rotating log file (the shells pass `<user data>/logs`). */
-  logDir?: string;
   /** Encrypts staff-entered secrets (Electron's safeStorage); none in the web shell. */
   secrets?: SecretStore;
   /** The app's version, for the staff health view. */
@@ -94,7 +92,7 @@ const DEADLINE_MARGIN_MS = 1000;
 const SANDBOX_TIMEOUT_MS = 5000;
 
 export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
-  const log = options.logger ?? createLogger({ dir: options.logDir });
+  const log = options.logger ?? createLogger({ dir: path.join(options.userDataDir, 'logs') });
   const kioskLog = isKioskLogger(log) ? log : null;
   let config: KioskConfig = ConfigSchema.parse({});
   let source: ConfigSource = { kind: 'defaults', path: '', staffPath: '' };
@@ -106,8 +104,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const checkIns = new CheckInSender({ log });
   // Set once the staff service exists (below); until then no one can be in staff mode.
   let staffOpen = (): boolean => false;
-  /** A scan from any scanner: ignored while staff mode is open (identify opens a loyalty transaction). */
+  /** While the screen is out of order (Electron's watchdog): nobody would see a result. */
   let outOfOrder = false;
+  /** A scan from any scanner: ignored while staff mode is open (identify opens a loyalty transaction). */
   const customerScan = (text: string): void => {
     if (staffOpen()) return void log.info('scan-ignored', { reason: 'staff mode is open' });
     if (outOfOrder) return void log.info('scan-ignored', { reason: 'the screen is out of order' });

@@ -41,7 +41,6 @@ async function onReady(): Promise<void> {
   const userData = app.getPath('userData');
   const core = await startKioskCore({
     userDataDir: userData,
-    logDir: path.join(userData, 'logs'),
     env: process.env,
     secrets: createSafeStorageStore(),
     version: app.getVersion(),

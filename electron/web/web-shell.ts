@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  const core = await startKioskCore({ userDataDir, logDir: path.join(userDataDir, 'logs'), env: process.env, version: await readVersion() });
+  const core = await startKioskCore({ userDataDir, env: process.env, version: await readVersion() });
   logUnhandledRejections(core.log);
   stopParts = [() => core.stop()];
   // A page that (re)connects is told what it may have missed while the socket was down.

@@ -148,14 +148,14 @@ describe('the kiosk core', () => {
     expect(core.health().config.problem).toContain('idleResetSeconds');
   });
 
-  it('writes its log to <logDir>/kiosk.log, with the configured secrets removed, and shows the last problems to staff', async () => {
+  it('writes its log to <user data>/logs/kiosk.log, with the configured secrets removed, and shows the last problems to staff', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
     const file = path.join(dir, 'config.json');
     const pinHash = await hashPin('2468', { N: 1024, r: 8, p: 1 });
     backEnd = await startFakeIdentify(() => ({ status: 500, json: { error: 'boom' } }));
     writeFileSync(file, JSON.stringify({ identify: { baseUrl: backEnd.baseUrl, token: 'secret-token-Jk4' }, staff: { pinHash } }));
     const logDir = path.join(dir, 'logs');
-    core = await startKioskCore({ userDataDir: dir, logDir, env: { KIOSK_CONFIG: file } });
+    core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file } });
     core.log.warn('probe', { message: 'a library quoted secret-token-Jk4 in its error' });
     writeFileSync(file, JSON.stringify({ idleResetSeconds: 1, staff: { pinHash } }));
     await vi.waitFor(() => expect(core?.session.view()).toMatchObject({ screen: 'needsStaff', reason: 'config' }), { timeout: 8000 });
