@@ -41,6 +41,8 @@ export async function buildIfStale(force = false): Promise<boolean> {
       platform: 'browser',
       format: 'iife',
       target: 'chrome130',
+      // ZXing-C++'s WebAssembly travels inside the worker's script (zxing-wasm-binary.ts).
+      loader: { '.wasm': 'binary' },
     }),
   ]);
   copyFileSync(path.join(root, 'electron/capture/capture.html'), path.join(root, 'dist/renderer/capture/capture.html'));

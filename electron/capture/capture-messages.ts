@@ -1,19 +1,19 @@
 /** Messages between the capture page and its worker. */
 
-export interface FrameMessage {
-  buffer: ArrayBuffer;
-  /** Byte offset of the luma plane (planar formats) or of the pixels (RGBA/BGRA). */
-  offset: number;
-  width: number;
-  height: number;
-  /** Bytes per row of the luma plane. */
-  stride: number;
-  /** I420/NV12-style frames: the first plane is luma. Otherwise four bytes per pixel. */
-  planar: boolean;
-}
+/** Page → worker. */
+export type PageMessage =
+  /** A camera was opened: read its frames (the readable of a MediaStreamTrackProcessor), `fps` of them a second. */
+  | { type: 'frames'; readable: ReadableStream<VideoFrame>; fps: number; generation: number }
+  /** The camera was closed: stop reading. */
+  | { type: 'stop' };
 
-export interface WorkerAnswer {
-  text: string | null;
-  /** Base64 JPEG, when one was due. */
-  preview: string | null;
-}
+/** Worker → page. */
+export type WorkerMessage =
+  /** A code was read. */
+  | { type: 'decoded'; text: string }
+  /** A small JPEG of the scene (base64), twice a second, for the ready screen. */
+  | { type: 'preview'; jpeg: string }
+  /** The frames of `generation` stopped coming (the camera ended, or failed). */
+  | { type: 'ended'; generation: number }
+  /** ZXing-C++ could not be loaded: only @zxing/library decodes (logged by main as the camera's detail). */
+  | { type: 'decoder-degraded'; detail: string };

@@ -1,11 +1,12 @@
 /**
- * The hidden capture page: opens the configured camera, takes frames at `fps` with
- * MediaStreamTrackProcessor (no canvas, no <video>: measured near-free at 10 fps), copies each
- * frame's luma plane and hands it to the worker. Only decoded text, the camera's state and a
- * small preview go to main. A camera that is missing, busy or unplugged is retried with backoff.
+ * The hidden capture page: opens the configured camera and hands its frames, as the readable
+ * stream of a MediaStreamTrackProcessor (no canvas, no <video>), to the worker, which does all
+ * the rest off this thread (in the web shell, the customer UI's thread). Only decoded text, the
+ * camera's state and a small preview go to main. A camera that is missing, busy or unplugged is
+ * retried with backoff.
  */
 import type { CameraSettings, CaptureApi } from '../shared/contract';
-import type { FrameMessage, WorkerAnswer } from './capture-messages';
+import type { PageMessage, WorkerMessage } from './capture-messages';
 
 declare global {
   interface Window {
@@ -22,8 +23,6 @@ const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 30_000;
 /** The backoff starts over only once a camera has delivered frames this long (no flapping). */
 const HEALTHY_AFTER_MS = 30_000;
-/** Planar 8-bit formats whose first plane is luma (10/12-bit ones are not 8-bit bytes). */
-const PLANAR_8_BIT = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12']);
 
 const api = window.kioskCapture;
 const worker = new Worker('./capture-worker.js');
@@ -34,16 +33,19 @@ let retryMs = RETRY_MIN_MS;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let healthyTimer: ReturnType<typeof setTimeout> | undefined;
 let starting = false;
-let workerBusy = false;
+/** Set when the worker decodes with @zxing/library alone: reported with the camera's state. */
+let degraded: string | null = null;
 
-// A worker that failed on a frame must not leave the loop waiting for an answer forever.
-worker.onerror = () => {
-  workerBusy = false;
-};
-worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
-  workerBusy = false;
-  if (event.data.text) void api?.decoded(event.data.text).catch(() => undefined);
-  if (event.data.preview) void api?.preview(event.data.preview).catch(() => undefined);
+const toWorker = (message: PageMessage, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
+worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+  const message = event.data;
+  if (message.type === 'decoded') void api?.decoded(message.text).catch(() => undefined);
+  else if (message.type === 'preview') void api?.preview(message.jpeg).catch(() => undefined);
+  else if (message.type === 'ended') unavailable(message.generation, 'FramesStopped');
+  else if (message.type === 'decoder-degraded') {
+    degraded = message.detail;
+    if (stream) void api?.cameraState({ state: 'running', detail: degraded });
+  }
 };
 
 async function start(): Promise<void> {
@@ -75,46 +77,13 @@ async function start(): Promise<void> {
   const [track] = opened.getVideoTracks();
   if (!track) return unavailable(mine, 'NoVideoTrack');
   track.addEventListener('ended', () => unavailable(mine, 'Ended')); // unplugged
-  void api.cameraState({ state: 'running', detail: null });
+  void api.cameraState({ state: 'running', detail: degraded });
   void reportDevices();
   healthyTimer = setTimeout(() => (retryMs = RETRY_MIN_MS), HEALTHY_AFTER_MS);
-  void pump(track, mine, settings.fps).then(() => unavailable(mine, 'FramesStopped'));
-}
-
-/** Reads frames as they come, keeps one per 1/fps while the worker is free, closes the rest. */
-async function pump(track: MediaStreamTrack, mine: number, fps: number): Promise<void> {
-  const reader = new MediaStreamTrackProcessor({ track, maxBufferSize: 1 }).readable.getReader();
-  const interval = 1000 / fps;
-  let nextAt = 0;
-  while (mine === generation) {
-    const { value: frame, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-    if (done || !frame) break;
-    const now = performance.now();
-    if (workerBusy || now < nextAt) {
-      frame.close();
-      continue;
-    }
-    nextAt = now + interval;
-    try {
-      await sendToWorker(frame);
-    } catch {
-      workerBusy = false; // one frame that cannot be copied is skipped, not the end of scanning
-    } finally {
-      frame.close();
-    }
-  }
-  reader.releaseLock();
-}
-
-async function sendToWorker(frame: VideoFrame): Promise<void> {
-  const rect = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
-  const buffer = new ArrayBuffer(frame.allocationSize());
-  const layout = await frame.copyTo(buffer);
-  const planar = frame.format !== null && PLANAR_8_BIT.has(frame.format);
-  const first = layout[0] ?? { offset: 0, stride: rect.width * 4 };
-  const message: FrameMessage = { buffer, offset: first.offset, stride: first.stride, width: rect.width, height: rect.height, planar };
-  workerBusy = true;
-  worker.postMessage(message, [buffer]);
+  // Handed over, the processor's source moves to the worker's thread (Chromium): frames never
+  // pass through this one. At most one frame waits; older ones are dropped, not queued.
+  const { readable } = new MediaStreamTrackProcessor({ track, maxBufferSize: 1 });
+  toWorker({ type: 'frames', readable, fps: settings.fps, generation: mine }, [readable]);
 }
 
 /** Reports the camera gone and schedules a retry; a no-op for a superseded start. */
@@ -130,6 +99,7 @@ function unavailable(mine: number, detail: string): void {
 function stop(): void {
   clearTimeout(retryTimer);
   clearTimeout(healthyTimer);
+  if (stream) toWorker({ type: 'stop' });
   stream?.getTracks().forEach((track) => track.stop());
   stream = null;
 }

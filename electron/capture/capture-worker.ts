@@ -1,73 +1,84 @@
 /**
- * The capture page's worker: luma frame → 2×2 average → (changed since the last fruitless
- * decode?) → QR decode, off the page's thread. Also makes a small JPEG of the scene twice a
- * second for the ready screen's preview.
+ * The capture page's worker, where all the camera's work happens, off the page's thread (in
+ * the web shell that thread is the customer UI's): it reads the camera's frames from the
+ * stream the page hands over, keeps `fps` of them a second, takes each one's luma, decodes it
+ * when worth it (frame-scanner.ts) and sends the page only decoded text, a small preview twice
+ * a second, and word when the frames stop.
  */
-import { FrameChangeDetector } from './frame-change';
-import { downscaleLuma2x, rgbaToLuma, type LumaFrame } from './luma-frame';
-import { decodeQrPyramid } from './qr-decoder';
-import type { FrameMessage, WorkerAnswer } from './capture-messages';
+import type { PageMessage, WorkerMessage } from './capture-messages';
+import { FrameScanner } from './frame-scanner';
+import { previewJpeg } from './preview-jpeg';
+import { budgetForFps, QrPipeline } from './qr-pipeline';
+import { QR_PASSES } from './qr-passes';
+import { videoFrameLuma } from './video-frame-luma';
+import { loadZxingCpp } from './zxing-cpp';
+import { ZXING_READER_WASM } from './zxing-wasm-binary';
 
 const PREVIEW_INTERVAL_MS = 500;
-const PREVIEW_WIDTH = 240;
-/** Larger previews are dropped: they must fit the bridge's message limit. */
-export const MAX_PREVIEW_BASE64 = 60_000;
 /**
- * For this long after a code was read, every frame is decoded, changed or not: main must keep
- * seeing a code that stays in view, or its 3 s duplicate window would lapse and the same code
- * identify twice.
+ * A frame is kept when this share of the interval has passed since the last one kept: camera
+ * frames jitter, and a 10 fps camera's frame due at 100 ms that came at 99.8 ms would otherwise
+ * be dropped, and the next one taken 100 ms late.
  */
-const KEEP_DECODING_MS = 5000;
+const PACING_SHARE = 0.8;
 
-const change = new FrameChangeDetector();
+const post = (message: WorkerMessage): void => self.postMessage(message);
+
+const pipeline = new QrPipeline({ passes: QR_PASSES, budgetMs: budgetForFps(10) });
+const scanner = new FrameScanner({ pipeline });
+/** Until ZXing-C++ is in, frames wait; if it cannot load, @zxing/library alone decodes. */
+const decoderReady = loadZxingCpp(ZXING_READER_WASM).catch((error: unknown) => {
+  post({ type: 'decoder-degraded', detail: `ZXingCppUnavailable: ${String((error as Error).message ?? error)}`.slice(0, 120) });
+  return null;
+});
+let degradedScanner: FrameScanner | null = null;
+
+let reading: { generation: number; reader: ReadableStreamDefaultReader<VideoFrame> } | null = null;
 let lastPreviewAt = -Infinity;
-let lastDecodedAt = -Infinity;
 
-self.onmessage = async (event: MessageEvent<FrameMessage>) => {
-  const answer: WorkerAnswer = { text: null, preview: null };
-  try {
-    const half = toHalfLuma(event.data);
-    const now = performance.now();
-    const changed = change.changed(half);
-    if (changed || now - lastDecodedAt < KEEP_DECODING_MS) {
-      answer.text = decodeQrPyramid(half);
-      if (answer.text) lastDecodedAt = now;
-    }
-    if (now - lastPreviewAt >= PREVIEW_INTERVAL_MS) {
-      lastPreviewAt = now;
-      const jpeg = await jpegThumbnail(half).catch(() => null);
-      answer.preview = jpeg && jpeg.length <= MAX_PREVIEW_BASE64 ? jpeg : null;
-    }
-  } finally {
-    self.postMessage(answer); // always answer: the page waits for it before sending a frame
+self.onmessage = (event: MessageEvent<PageMessage>) => {
+  const message = event.data;
+  void reading?.reader.cancel().catch(() => undefined);
+  reading = null;
+  if (message.type === 'frames') {
+    const mine = { generation: message.generation, reader: message.readable.getReader() };
+    reading = mine;
+    pipeline.setBudget(budgetForFps(message.fps));
+    void pump(mine, 1000 / message.fps);
   }
 };
 
-function toHalfLuma(frame: FrameMessage): LumaFrame {
-  const bytes = new Uint8Array(frame.buffer, frame.offset);
-  if (frame.planar) return downscaleLuma2x(bytes, frame.width, frame.height, frame.stride);
-  const luma = rgbaToLuma(bytes, frame.width, frame.height); // channel order matters little for black and white
-  return downscaleLuma2x(luma.data, frame.width, frame.height);
-}
-
-async function jpegThumbnail(frame: LumaFrame): Promise<string> {
-  const step = Math.max(1, Math.floor(frame.width / PREVIEW_WIDTH));
-  const width = Math.floor(frame.width / step);
-  const height = Math.floor(frame.height / step);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const value = frame.data[y * step * frame.width + x * step]!;
-      rgba.set([value, value, value, 255], (y * width + x) * 4);
+async function pump(mine: NonNullable<typeof reading>, intervalMs: number): Promise<void> {
+  const decoder = (await decoderReady) === null ? degraded() : scanner;
+  let nextAt = 0;
+  while (reading === mine) {
+    const { value: frame, done } = await mine.reader.read().catch(() => ({ value: undefined, done: true as const }));
+    if (done || !frame) break;
+    const now = performance.now();
+    if (now < nextAt) {
+      frame.close();
+      continue;
+    }
+    nextAt = now + intervalMs * PACING_SHARE;
+    try {
+      const luma = await videoFrameLuma(frame);
+      frame.close(); // before the decode: the camera's buffer pool is small
+      const decoded = await decoder.scan(luma);
+      if (decoded?.text) post({ type: 'decoded', text: decoded.text });
+      if (now - lastPreviewAt >= PREVIEW_INTERVAL_MS) {
+        lastPreviewAt = now;
+        const jpeg = await previewJpeg(luma).catch(() => null);
+        if (jpeg) post({ type: 'preview', jpeg });
+      }
+    } catch {
+      frame.close(); // one frame that cannot be read is skipped, not the end of scanning
     }
   }
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2d context');
-  context.putImageData(new ImageData(rgba, width, height), 0, 0);
-  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.6 });
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  if (reading === mine) post({ type: 'ended', generation: mine.generation });
+}
+
+/** @zxing/library's pass alone, for a worker whose WebAssembly would not load. */
+function degraded(): FrameScanner {
+  degradedScanner ??= new FrameScanner({ pipeline: new QrPipeline({ passes: QR_PASSES.filter((pass) => pass.name === 'zxing-half'), budgetMs: Infinity }) });
+  return degradedScanner;
 }

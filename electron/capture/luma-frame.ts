@@ -1,21 +1,23 @@
 /**
- * Camera frames as the decoder wants them: the luma (Y) plane only, averaged 2×2 down to half
- * size. Measured here (shared/CAMERA-NOTES.md): averaging halves sensor noise, which is what
- * breaks the QR binarizer's block-contrast test on dim webcams, and cuts the pixels to decode
- * by four. Runs in the capture page (a worker) and in Node (tests, benchmarks): no DOM, no Node.
+ * Camera frames as the decoders want them: the luma (Y) plane only, 8 bits a pixel. A camera's
+ * plane may be padded (`stride` bytes a row, at least `width`). Runs in the capture worker and
+ * in Node (tests, benchmarks, `npm run decode`): no DOM, no Node.
  */
 
 export interface LumaFrame {
-  data: Uint8ClampedArray;
+  data: Uint8Array | Uint8ClampedArray;
   width: number;
   height: number;
+  /** Bytes per row; `width` when absent. */
+  stride?: number;
 }
 
 /**
- * Averages each 2×2 block of an 8-bit plane. `stride` is the source's bytes per row (camera
- * planes are often padded); an odd last row or column is dropped.
+ * Averages each 2×2 block of an 8-bit plane (an odd last row or column is dropped). Measured
+ * here (shared/CAMERA-NOTES.md): averaging halves sensor noise, which is what breaks
+ * @zxing/library's block-contrast test on dim webcams.
  */
-export function downscaleLuma2x(source: Uint8Array | Uint8ClampedArray, width: number, height: number, stride = width): LumaFrame {
+export function downscaleLuma2x(source: Uint8Array | Uint8ClampedArray, width: number, height: number, stride = width): LumaFrame & { data: Uint8ClampedArray } {
   const outWidth = width >> 1;
   const outHeight = height >> 1;
   const out = new Uint8ClampedArray(outWidth * outHeight);
@@ -32,8 +34,13 @@ export function downscaleLuma2x(source: Uint8Array | Uint8ClampedArray, width: n
   return { data: out, width: outWidth, height: outHeight };
 }
 
+/** The 2×2-averaged half-size frame of any frame, padded or not. */
+export function halfFrame(frame: LumaFrame): LumaFrame & { data: Uint8ClampedArray } {
+  return downscaleLuma2x(frame.data, frame.width, frame.height, frame.stride ?? frame.width);
+}
+
 /** Luma from RGBA pixels (the canvas fallback where a camera gives no planar frames). BT.601 weights. */
-export function rgbaToLuma(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): LumaFrame {
+export function rgbaToLuma(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): LumaFrame & { data: Uint8ClampedArray } {
   const out = new Uint8ClampedArray(width * height);
   for (let i = 0, p = 0; i < out.length; i++, p += 4) {
     out[i] = (77 * rgba[p]! + 150 * rgba[p + 1]! + 29 * rgba[p + 2]! + 128) >> 8;

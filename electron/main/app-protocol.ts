@@ -4,7 +4,7 @@
  */
 import { protocol } from 'electron';
 import path from 'node:path';
-import { contentSecurityPolicy } from '../core/security/content-security-policy';
+import { contentSecurityPolicy, policyPageOf } from '../core/security/content-security-policy';
 import { readStaticFile } from '../core/static/static-files';
 
 export const APP_SCHEME = 'kiosk';
@@ -28,7 +28,7 @@ export function serveRenderer(rendererDir: string): void {
     return new Response(new Uint8Array(file.body), {
       headers: {
         'content-type': file.contentType,
-        'content-security-policy': contentSecurityPolicy(),
+        'content-security-policy': contentSecurityPolicy({ page: policyPageOf(url.pathname) }),
         'x-content-type-options': 'nosniff',
       },
     });

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
-import { contentSecurityPolicy } from '../core/security/content-security-policy';
+import { contentSecurityPolicy, policyPageOf } from '../core/security/content-security-policy';
 import { readStaticFile } from '../core/static/static-files';
 import type { WsBridge } from './ws-bridge';
 
@@ -56,7 +56,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const body = bridgeScript && file.contentType.startsWith('text/html') ? injectScript(file.body.toString('utf8'), `${prefix}/${bridgeScript}`) : file.body;
     res.writeHead(200, {
       'content-type': file.contentType,
-      'content-security-policy': contentSecurityPolicy({ bridgeOrigin: origin.replace(/^http/, 'ws') }),
+      'content-security-policy': contentSecurityPolicy({ bridgeOrigin: origin.replace(/^http/, 'ws'), page: policyPageOf(rest) }),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer', // the token is in the path: never send it elsewhere
       'cache-control': 'no-store',

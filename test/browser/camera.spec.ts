@@ -3,13 +3,10 @@
  * QR code it generates (blank frames first, then the code). The web shell's capture page reads
  * it through the same code path as Electron's hidden capture window.
  */
-import { chromium, type Browser } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import type { Browser } from '@playwright/test';
 import path from 'node:path';
+import { useFakeCamera } from '../helpers/fake-camera';
 import { expect, test } from '../helpers/fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
-import { MEMBER_ANSWER, startFakeIdentify, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 import { qrFrame, sceneFrame } from '../helpers/qr-frames';
 import { wedgeScan } from '../helpers/wedge';
 import { writeY4m } from '../helpers/y4m';
@@ -19,24 +16,11 @@ const HEIGHT = 480;
 const FPS = 10;
 const LOYALTY_ID = '4711fc2a-3a8f-414f-a9e7-44dd5231dca7';
 
-let dir = '';
-let backEnd: FakeIdentifyServer;
-let browser: Browser | null = null;
-
-test.beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-camera-'));
-  backEnd = await startFakeIdentify(() => ({ status: 200, json: MEMBER_ANSWER }));
-});
-test.afterEach(async () => {
-  await browser?.close();
-  browser = null;
-  await backEnd.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const camera = useFakeCamera();
 
 /** A video of `blank` empty frames, then `code` frames showing the QR code (or more empty ones). */
 async function video(blank: number, code: number, text: string | null): Promise<string> {
-  const file = path.join(dir, 'camera.y4m');
+  const file = path.join(camera.dir(), 'camera.y4m');
   const frames = function* () {
     for (let i = 0; i < blank; i++) yield sceneFrame(WIDTH, HEIGHT, 3, i + 1);
     for (let i = 0; i < code; i++) yield text ? qrFrame(text, { width: WIDTH, height: HEIGHT, modulePx: 6, noise: 3, seed: 100 + i }) : sceneFrame(WIDTH, HEIGHT, 3, 100 + i);
@@ -45,13 +29,7 @@ async function video(blank: number, code: number, text: string | null): Promise<
   return file;
 }
 
-async function cameraBrowser(videoFile: string): Promise<Browser> {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${videoFile}`],
-  });
-  return browser;
-}
+const cameraBrowser = (videoFile: string): Promise<Browser> => camera.launch(videoFile);
 
 /** A kiosk config on the recording back end (known only once it started, hence a fixture). */
 function kioskConfig(overrides: { idleResetSeconds?: number; camera?: Record<string, unknown> } = {}) {
@@ -60,7 +38,7 @@ function kioskConfig(overrides: { idleResetSeconds?: number; camera?: Record<str
   return async ({}, use: (config: unknown) => Promise<void>) => {
     await use({
       idleResetSeconds: overrides.idleResetSeconds ?? 30,
-      identify: { baseUrl: backEnd.baseUrl, token: 'cam-token' },
+      identify: { baseUrl: camera.backEnd().baseUrl, token: 'cam-token' },
       scanners: { camera: { fps: FPS, ...overrides.camera } },
     });
   };
@@ -76,7 +54,7 @@ test('a loyalty ID shown to the camera identifies the member, with exactly one i
   await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
   // The video loops: the code stays in view, goes, comes back within the duplicate window.
   await page.waitForTimeout(6000);
-  expect(backEnd.requests.map((request) => (request.body as { identifier: string }).identifier)).toEqual([LOYALTY_ID]);
+  expect(camera.backEnd().requests.map((request) => (request.body as { identifier: string }).identifier)).toEqual([LOYALTY_ID]);
 });
 
 test.describe('after the result screen has reset', () => {
@@ -86,8 +64,8 @@ test.describe('after the result screen has reset', () => {
     // 4 s without the code (longer than the 3 s duplicate window), then 1 s with it; it loops.
     const page = await (await cameraBrowser(await video(40, 10, LOYALTY_ID))).newPage();
     await page.goto(kiosk.url);
-    await expect.poll(() => backEnd.requests.length, { timeout: 20_000 }).toBe(2);
-    expect(backEnd.requests.map((request) => (request.body as { identifier: string }).identifier)).toEqual([LOYALTY_ID, LOYALTY_ID]);
+    await expect.poll(() => camera.backEnd().requests.length, { timeout: 20_000 }).toBe(2);
+    expect(camera.backEnd().requests.map((request) => (request.body as { identifier: string }).identifier)).toEqual([LOYALTY_ID, LOYALTY_ID]);
   });
 });
 
@@ -104,7 +82,7 @@ test('an empty scene never triggers an identification', async ({ kiosk }) => {
   await expect(page.getByTestId('camera-preview')).toBeVisible({ timeout: 10_000 }); // the camera runs
   await page.waitForTimeout(4000);
   await expect(page.locator('[data-screen]')).toHaveAttribute('data-screen', 'ready');
-  expect(backEnd.requests).toHaveLength(0);
+  expect(camera.backEnd().requests).toHaveLength(0);
 });
 
 test.describe('a camera that cannot be opened', () => {
@@ -118,6 +96,6 @@ test.describe('a camera that cannot be opened', () => {
     await expect(page.getByTestId('camera-preview')).toHaveCount(0);
     await wedgeScan(page, '123456');
     await expect(page.locator('[data-screen="member"]')).toBeVisible();
-    expect(backEnd.requests).toHaveLength(1);
+    expect(camera.backEnd().requests).toHaveLength(1);
   });
 });

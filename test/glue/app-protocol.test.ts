@@ -11,6 +11,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-protocol-'));
 const rendererDir = path.join(dir, 'renderer');
 mkdirSync(rendererDir);
 writeFileSync(path.join(rendererDir, 'index.html'), '<html>kiosk</html>');
+mkdirSync(path.join(rendererDir, 'capture'));
+writeFileSync(path.join(rendererDir, 'capture', 'capture-worker.js'), '');
 writeFileSync(path.join(dir, 'secret.json'), '{"token":"s3cret"}');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,6 +38,16 @@ describe('the app protocol', () => {
     expect(csp).toContain("connect-src 'none'");
     expect(csp).toContain("frame-src 'none'"); // Electron frames nothing (the capture page is its own window)
     expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain('wasm-unsafe-eval');
+  });
+
+  it('lets the capture page and its worker compile WebAssembly (ZXing-C++), with no network either', async () => {
+    serveRenderer(rendererDir);
+    const csp = (await get('kiosk://app/capture/capture-worker.js')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(csp).not.toMatch(/'unsafe-eval'/);
+    expect(csp).toContain("connect-src 'none'");
   });
 
   it('never serves a file outside the renderer folder, or for another host', async () => {

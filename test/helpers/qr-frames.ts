@@ -15,6 +15,8 @@ export interface QrFrameOptions {
   /** Standard deviation of the sensor noise, in grey levels. */
   noise?: number;
   seed?: number;
+  /** Light modules on dark, quiet zone dark too: a phone in dark mode. */
+  inverted?: boolean;
 }
 
 /** mulberry32: a tiny seeded PRNG, so every run draws the same noise. */
@@ -60,8 +62,9 @@ export function qrFrame(text: string, options: QrFrameOptions): Uint8ClampedArra
       if (u < 0 || v < 0 || u >= total || v >= total) return null;
       const col = Math.floor(u / options.modulePx) - quiet;
       const row = Math.floor(v / options.modulePx) - quiet;
-      if (col < 0 || row < 0 || col >= size || row >= size) return 225;
-      return qr.modules.get(row, col) ? 35 : 225;
+      const [dark, light] = options.inverted ? [225, 35] : [35, 225];
+      if (col < 0 || row < 0 || col >= size || row >= size) return light;
+      return qr.modules.get(row, col) ? dark : light;
     },
     options.noise ?? 0,
     options.seed ?? 1,

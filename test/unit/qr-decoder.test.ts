@@ -1,9 +1,13 @@
-/** The camera path's frame-to-luminance step and decoder, on generated frames. */
-import { describe, expect, it } from 'vitest';
+/** The camera path's frame-to-luminance step and decoders, on generated frames. */
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FrameChangeDetector } from '../../electron/capture/frame-change';
-import { downscaleLuma2x, rgbaToLuma } from '../../electron/capture/luma-frame';
-import { decodeQr, decodeQrPyramid } from '../../electron/capture/qr-decoder';
+import { downscaleLuma2x, halfFrame, rgbaToLuma } from '../../electron/capture/luma-frame';
+import { decodeQr } from '../../electron/capture/qr-decoder';
+import { readQrZxingCpp, toPgm } from '../../electron/capture/zxing-cpp';
+import { decodeStill, loadDecodersForNode } from '../../scripts/camera/still-decoder';
 import { qrFrame, sceneFrame } from '../helpers/qr-frames';
+
+beforeAll(() => loadDecodersForNode());
 
 const LOYALTY_ID = '4711fc2a-3a8f-414f-a9e7-44dd5231dca7';
 
@@ -20,6 +24,27 @@ describe('downscaleLuma2x', () => {
     const plane = Uint8Array.from([10, 20, 30, 99, 99, 30, 40, 50, 99, 99, 60, 70, 80, 99, 99]);
     const out = downscaleLuma2x(plane, 3, 3, 5);
     expect([out.width, out.height, ...out.data]).toEqual([1, 1, 25]);
+    expect([...halfFrame({ data: plane, width: 3, height: 3, stride: 5 }).data]).toEqual([25]);
+  });
+});
+
+describe('toPgm (how a frame reaches ZXing-C++)', () => {
+  it('writes a binary PGM header and the rows without their padding', () => {
+    const plane = Uint8Array.from([1, 2, 99, 3, 4, 99]);
+    const pgm = toPgm({ data: plane, width: 2, height: 2, stride: 3 });
+    expect(new TextDecoder().decode(pgm.subarray(0, 11))).toBe('P5\n2 2\n255\n');
+    expect([...pgm.subarray(11)]).toEqual([1, 2, 3, 4]);
+  });
+
+  it('reads a code from a padded camera plane as from a packed one', async () => {
+    const width = 640;
+    const height = 480;
+    const packed = qrFrame(LOYALTY_ID, { width, height, modulePx: 4, noise: 4 });
+    const padded = new Uint8Array((width + 64) * height).fill(255);
+    for (let y = 0; y < height; y++) padded.set(packed.subarray(y * width, (y + 1) * width), y * (width + 64));
+    expect(await readQrZxingCpp({ data: packed, width, height })).toBe(LOYALTY_ID);
+    expect(await readQrZxingCpp({ data: padded, width, height, stride: width + 64 })).toBe(LOYALTY_ID);
+    expect(decodeQr({ data: padded, width, height, stride: width + 64 })).toBe(LOYALTY_ID);
   });
 });
 
@@ -55,16 +80,16 @@ describe('decodeQr', () => {
     expect(decoded).toBeGreaterThanOrEqual(9);
   });
 
-  it.each([4, 6, 8, 10, 12])('reads a long code (a Vipps URL) whose modules are %i px in a 720p frame, by trying a quarter-size frame too', (modulePx) => {
+  it.each([4, 6, 8, 10, 12])('the capture pipeline reads a long code (a Vipps URL) whose modules are %i px in a 720p frame', async (modulePx) => {
     const url = 'https://qr.vipps.no/28/2/01/031/4712345678?v=1';
     const frame = qrFrame(url, { width: 1280, height: 720, modulePx, noise: 4, seed: modulePx });
-    expect(decodeQrPyramid(downscaleLuma2x(frame, 1280, 720))).toBe(url);
+    expect((await decodeStill({ data: frame, width: 1280, height: 720 })).text).toBe(url);
   });
 
-  it('finds nothing in an empty scene, noisy or not', () => {
+  it('finds nothing in an empty scene, noisy or not', async () => {
     expect(decodeQr({ data: sceneFrame(640, 480), width: 640, height: 480 })).toBeNull();
     expect(decodeQr(downscaleLuma2x(sceneFrame(1280, 720, 8), 1280, 720))).toBeNull();
-    expect(decodeQrPyramid(downscaleLuma2x(sceneFrame(1920, 1080, 8), 1920, 1080))).toBeNull();
+    expect((await decodeStill({ data: sceneFrame(1920, 1080, 8), width: 1920, height: 1080 })).text).toBeNull();
   });
 });
 

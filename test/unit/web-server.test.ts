@@ -1,5 +1,5 @@
 /** The web shell's server: hostile upgrade requests and unresponsive pages cannot hurt it. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,8 @@ import type { Handlers } from '../../electron/shared/contract';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-web-server-'));
 writeFileSync(path.join(dir, 'index.html'), '<html><head></head><body>kiosk</body></html>');
 writeFileSync(path.join(dir, 'page-bridge.js'), '');
+mkdirSync(path.join(dir, 'capture'));
+writeFileSync(path.join(dir, 'capture', 'capture-worker.js'), '');
 
 let server: WebServer | null = null;
 afterEach(async () => {
@@ -73,6 +75,17 @@ describe('the web shell server', () => {
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script src="/launch-token-0123456789/page-bridge.js"></script>');
+  });
+
+  it('lets the capture page (its worker too) compile WebAssembly, and the customer UI never', async () => {
+    const { url } = await start();
+    const ui = (await fetch(url)).headers.get('content-security-policy') ?? '';
+    const worker = (await fetch(`${url}capture/capture-worker.js`)).headers.get('content-security-policy') ?? '';
+    expect(ui).toContain("script-src 'self';");
+    expect(ui).not.toContain('wasm-unsafe-eval');
+    expect(worker).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(worker).not.toMatch(/'unsafe-eval'/);
+    expect(worker).toMatch(/connect-src ws:\/\/127\.0\.0\.1:\d+;/); // still nothing but its bridge
   });
 
   it('stops within a second even when a page never answers the close', async () => {

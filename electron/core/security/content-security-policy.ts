@@ -2,13 +2,22 @@
  * The pages' Content-Security-Policy, sent as a header by both shells. Nothing but the app's own
  * scripts, styles, sounds and workers; no network from a page except, in the web shell, its own bridge.
  * Only the web shell frames a page (its UI embeds the capture page, where Electron opens a
- * hidden window instead).
+ * hidden window instead). The capture page alone (everything under /capture/, its worker
+ * included: a worker is governed by its own script's policy) may compile WebAssembly, for
+ * ZXing-C++; the customer UI never may.
  */
-export function contentSecurityPolicy(options: { bridgeOrigin?: string } = {}): string {
+export type PolicyPage = 'ui' | 'capture';
+
+/** Which page a served path belongs to. */
+export function policyPageOf(urlPath: string): PolicyPage {
+  return urlPath.startsWith('/capture/') ? 'capture' : 'ui';
+}
+
+export function contentSecurityPolicy(options: { bridgeOrigin?: string; page?: PolicyPage } = {}): string {
   const web = options.bridgeOrigin !== undefined;
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    options.page === 'capture' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
