@@ -27,6 +27,9 @@ import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server
 import { SerialScanner, type SerialScannerDeps } from './scan/serial-scanner';
 import { WedgeDetector, type TimedKey } from './scan/wedge-detector';
 import { SessionMachine, type SessionSettings } from './session/session-machine';
+import { PRODUCT_NAME, type Product } from './product';
+import { VIPPS_QR_ORIGIN } from './scan/personal-qr';
+import { SANDBOX_PERSONAL_QR_ORIGINS } from './sandbox/sandbox-members';
 import { CheckInSender } from './vipps/check-in-sender';
 import { VippsClient } from './vipps/vipps-client';
 import type { VippsTarget } from './vipps/vipps-target';
@@ -119,6 +122,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   let serial: SerialScanner | null = null;
   let serialState: SerialState = { state: 'off', detail: null };
 
+  const product: Product = { name: PRODUCT_NAME, version: options.version ?? 'development' };
   const target = (): IdentifyTarget =>
     config.identify
       ? { baseUrl: config.identify.baseUrl, token: config.identify.token ?? '', timeoutMs: config.identify.timeoutMs, content: config.identify.content }
@@ -136,20 +140,22 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
         merchantSerialNumber: configured.merchantSerialNumber,
         loyaltyProgramName: configured.loyaltyProgramName ?? null,
         timeoutMs: configured.timeoutMs,
+        product,
       };
     }
     if (config.identify || !sandbox) return null;
-    return { baseUrl: sandbox.baseUrl, ...sandbox.vipps, loyaltyProgramName: 'Sandbox Rewards', timeoutMs: SANDBOX_TIMEOUT_MS };
+    return { baseUrl: sandbox.baseUrl, ...sandbox.vipps, loyaltyProgramName: 'Sandbox Rewards', timeoutMs: SANDBOX_TIMEOUT_MS, product };
   };
 
   const settings = (): SessionSettings => ({
     idleResetSeconds: config.idleResetSeconds,
-    // A token-form Vipps code costs a token and an exchange before the identify call, each
-    // twice at worst (a stale token is refreshed once).
+    // A personal QR code costs a token and an exchange before the identify call, each twice at
+    // worst (a stale token is refreshed once).
     deadlineMs: (scanKind) =>
-      target().timeoutMs + DEADLINE_MARGIN_MS + (scanKind === 'vippsToken' && vipps ? 4 * vipps.target.timeoutMs : 0),
+      target().timeoutMs + DEADLINE_MARGIN_MS + ((scanKind === 'vippsToken' || scanKind === 'vippsPhone') && vipps ? 4 * vipps.target.timeoutMs : 0),
     duplicateWindowMs: DUPLICATE_WINDOW_MS,
     catalog: config.identify ? config.catalog : { ...SANDBOX_CATALOG, ...config.catalog },
+    personalQrOrigins: config.vipps?.personalQrOrigins ?? (vipps ? SANDBOX_PERSONAL_QR_ORIGINS : [VIPPS_QR_ORIGIN]),
   });
 
   const handoff = new HandoffService({ dir: options.userDataDir, log, backoffMs: options.handoffBackoffMs });
@@ -162,6 +168,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
         vipps: () => vipps,
         // After the screen: the session publishes the outcome in the same turn, the check-in starts later.
         checkIn: (client, phoneNumber, isMember) => setImmediate(() => void checkIns.send(client, phoneNumber, isMember)),
+        log,
       }),
     settings,
     now: () => performance.now(),
@@ -225,7 +232,16 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     if (JSON.stringify(config.scanners.keyboard) !== wedgeSettings) {
       wedgeSettings = JSON.stringify(config.scanners.keyboard);
       wedge = config.scanners.keyboard.enabled
-        ? new WedgeDetector({ maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs, layout: config.scanners.keyboard.layout, onScan: (text) => customerScan(text) })
+        ? new WedgeDetector({
+            maxInterKeyMs: config.scanners.keyboard.maxInterKeyMs,
+            layout: config.scanners.keyboard.layout,
+            onScan: (text) => customerScan(text),
+            // Never the characters: the length, why, and the largest gap say enough.
+            onVoid: (burst) => {
+              stats.recordVoided();
+              log.warn('scan-voided', { ...burst });
+            },
+          })
         : null;
     }
     // Whatever a library's error message quotes, these values are never written.

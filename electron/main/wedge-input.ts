@@ -13,7 +13,16 @@ export function setupWedgeInput(window: BrowserWindow, core: Pick<KioskCore, 'ke
     if (input.type !== 'keyDown') return;
     // Staff mode is open (the PIN was right): the keyboard is staff's, for the settings form.
     if (core.staff.isOpen()) return;
-    const key = { key: input.key, code: input.code, ctrl: input.control, alt: input.alt, meta: input.meta, shift: input.shift, time: performance.now() };
+    const key = {
+      key: input.key,
+      code: input.code,
+      ctrl: input.control,
+      alt: input.alt,
+      meta: input.meta,
+      shift: input.shift,
+      capsLock: (input.modifiers ?? []).some((modifier) => modifier.toLowerCase() === 'capslock'),
+      time: performance.now(),
+    };
     if (input.isAutoRepeat) {
       // A held key repeats faster than a scanner types: keep it from the UI and from the detector.
       if (isPrintableKey(key)) event.preventDefault();

@@ -30,6 +30,8 @@ export const KeyInputSchema = z.strictObject({
   alt: z.boolean(),
   meta: z.boolean(),
   shift: z.boolean(),
+  /** Caps Lock was on: the OS flipped a letter's case, which Shift then tells back. */
+  capsLock: z.boolean().optional(),
   /** Milliseconds on the page's monotonic clock (`event.timeStamp`). */
   time: z.number().finite().nonnegative(),
 });

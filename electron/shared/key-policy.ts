@@ -11,8 +11,16 @@
  * UI (keyboard users press Done with them).
  */
 
-/** Any key this soon after a printable key belongs to the burst (Enter, Tab, chords), not to the UI. */
-export const BURST_TERMINATOR_WINDOW_MS = 150;
+/**
+ * The longest stall a scanner's burst survives (once): a busy page or main process can hold a
+ * key back this long (electron/core/scan/wedge-detector.ts).
+ */
+export const BURST_STALL_MAX_MS = 500;
+/**
+ * Any key this soon after a printable key belongs to the burst (Enter, Tab, chords), not to the
+ * UI: as long as the longest stall, which may come just before a burst's Enter.
+ */
+export const BURST_TERMINATOR_WINDOW_MS = BURST_STALL_MAX_MS;
 
 export interface KeyLike {
   key: string;

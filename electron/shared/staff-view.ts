@@ -62,6 +62,7 @@ export type IssueCode =
   | 'httpsUrl'
   | 'colour'
   | 'languageTag'
+  | 'origin'
   | 'pinHash'
   | 'controlCharacters'
   | 'missing'
@@ -113,5 +114,6 @@ export interface HealthView {
   };
   /** The newest warnings and errors (newest last), and where the whole log is. */
   log: { file: string | null; recentProblems: LogProblem[] };
-  counts: { scans: number; rejected: number; identified: number; member: number; notMember: number; codeProblem: number; serviceProblem: number; needsStaff: number };
+  /** `voided`: keyboard-wedge bursts thrown away (too slow, stalled twice, …; logged as `scan-voided`). */
+  counts: { scans: number; rejected: number; identified: number; member: number; notMember: number; codeProblem: number; serviceProblem: number; needsStaff: number; voided: number };
 }

@@ -21,7 +21,16 @@ window.addEventListener(
     if (!event.isTrusted) return;
     // Staff typing into the staff settings form: theirs, not a scanner's (customer screens have no fields).
     if (isStaffField(event.target)) return;
-    const key = { key: event.key, code: event.code, ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey, shift: event.shiftKey, time: event.timeStamp };
+    const key = {
+      key: event.key,
+      code: event.code,
+      ctrl: event.ctrlKey,
+      alt: event.altKey,
+      meta: event.metaKey,
+      shift: event.shiftKey,
+      capsLock: event.getModifierState('CapsLock'),
+      time: event.timeStamp,
+    };
     if (event.repeat) {
       // A held key repeats faster than a scanner types: keep it from the UI and from the detector.
       if (isPrintableKey(key)) {

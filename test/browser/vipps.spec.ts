@@ -4,6 +4,7 @@
  * every request. Also: scanners whose layout differs from the PC's, and the embedded sandbox.
  */
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '../helpers/fixtures';
 import { MEMBER_ANSWER, startFakeIdentify, VIPPS_PATHS, type FakeAnswer, type FakeIdentifyServer, type FakeVippsAnswers, type RecordedRequest } from '../helpers/fake-identify-server';
 import type { WebShell } from '../helpers/web-shell';
@@ -27,8 +28,15 @@ const VIPPS = {
 
 /** Phone numbers the fake loyalty back end knows; anything else is 404 (not a member). */
 const identifyAnswers: Record<string, FakeAnswer> = { [PHONE]: { status: 200, json: MEMBER_ANSWER } };
-/** Token-form codes the fake Vipps exchange knows (whole code → phone); anything else is 404. */
-const exchangeAnswers: Record<string, FakeAnswer> = { [TOKEN_QR]: { status: 200, json: { msisdn: PHONE } } };
+/**
+ * Codes the fake Vipps exchange knows (whole code → phone), as Vipps would answer them: the
+ * phone form with the number in it, a token with the number behind it; anything else is 404.
+ */
+const exchangeAnswers: Record<string, FakeAnswer> = {
+  [TOKEN_QR]: { status: 200, json: { msisdn: PHONE } },
+  [PHONE_QR]: { status: 200, json: { msisdn: PHONE, timestamp: 1634025600, version: '2.0' } },
+  [OTHER_PHONE_QR]: { status: 200, json: { msisdn: OTHER_PHONE, timestamp: 1634025600, version: '2.0' } },
+};
 
 let backEnd: FakeIdentifyServer;
 /** What each test's fake Vipps answers to check-ins; reset before every test. */
@@ -96,9 +104,19 @@ function expectIdentifyRequest(request: RecordedRequest | undefined, identifier:
   expect(request?.body).toEqual({ identifier, location: { ...STORE, hasLoyalty: true }, content: false });
 }
 
+const { productName, version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { productName: string; version: string };
+/** Vipps MobilePay asks every integration to name itself on every call: the product's name and version. */
+const SYSTEM_HEADERS = {
+  'vipps-system-name': productName,
+  'vipps-system-version': version,
+  'vipps-system-plugin-name': productName,
+  'vipps-system-plugin-version': version,
+};
+
 function expectTokenRequest(request: RecordedRequest | undefined): void {
   expect(request?.method).toBe('POST');
   expect(request?.headers).toMatchObject({
+    ...SYSTEM_HEADERS,
     client_id: VIPPS.clientId,
     client_secret: VIPPS.clientSecret,
     'ocp-apim-subscription-key': VIPPS.subscriptionKey,
@@ -110,6 +128,7 @@ function expectTokenRequest(request: RecordedRequest | undefined): void {
 function expectVippsCallHeaders(request: RecordedRequest | undefined, bearer: string): void {
   expect(request?.method).toBe('POST');
   expect(request?.headers).toMatchObject({
+    ...SYSTEM_HEADERS,
     authorization: `Bearer ${bearer}`,
     'ocp-apim-subscription-key': VIPPS.subscriptionKey,
     'merchant-serial-number': VIPPS.merchantSerialNumber,
@@ -187,7 +206,7 @@ async function recordKeys(page: Page): Promise<() => Promise<string[]>> {
 test.describe('with Vipps configured', () => {
   test.use({ kioskConfig: fakeConfig() });
 
-  test('phone form, member: the member screen, one identify with the number, then one check-in (isMember: true)', async ({ page, kiosk }) => {
+  test('phone form, member: one exchange (Vipps recommends it), the member screen, one identify with the number, then one check-in (isMember: true)', async ({ page, kiosk }) => {
     await openKiosk(page, kiosk);
     await scan(page, PHONE_QR);
     await expect(screen(page)).toHaveAttribute('data-screen', 'member');
@@ -206,8 +225,9 @@ test.describe('with Vipps configured', () => {
     const tokens = requestsTo(VIPPS_PATHS.token);
     expect(tokens).toHaveLength(1);
     expectTokenRequest(tokens[0]);
-    // The phone form needs no exchange; the token came before the check-in, and the check-in after the identify.
-    expect(backEnd.requests.map((request) => request.url)).toEqual([IDENTIFY_PATH, VIPPS_PATHS.token, VIPPS_PATHS.checkIn]);
+    expect(requestsTo(VIPPS_PATHS.exchange).map((request) => request.body)).toEqual([{ qrCode: PHONE_QR }]);
+    // The token, then the exchange, then the identify with the number it gave, then the check-in.
+    expect(backEnd.requests.map((request) => request.url)).toEqual([VIPPS_PATHS.token, VIPPS_PATHS.exchange, IDENTIFY_PATH, VIPPS_PATHS.checkIn]);
     await expect(screen(page)).toHaveAttribute('data-screen', 'member');
   });
 
@@ -226,7 +246,7 @@ test.describe('with Vipps configured', () => {
     expect(checkIn?.body).toEqual({ phoneNumber: OTHER_PHONE, isMember: false, loyaltyProgramName: VIPPS.loyaltyProgramName });
     expectVippsCallHeaders(checkIn, 'fake-access-token-1');
     expect(requestsTo(VIPPS_PATHS.token)).toHaveLength(1);
-    expect(requestsTo(VIPPS_PATHS.exchange)).toHaveLength(0);
+    expect(requestsTo(VIPPS_PATHS.exchange).map((request) => request.body)).toEqual([{ qrCode: OTHER_PHONE_QR }]);
   });
 
   test('token form: one exchange with the whole code, before the identify with the number it gave; member screen', async ({ page, kiosk }) => {

@@ -82,7 +82,7 @@ describe('testConnection', () => {
 describe('HealthStats', () => {
   it('starts at zero with no back-end answer', () => {
     const stats = new HealthStats();
-    expect(stats.counts).toEqual({ scans: 0, rejected: 0, identified: 0, member: 0, notMember: 0, codeProblem: 0, serviceProblem: 0, needsStaff: 0 });
+    expect(stats.counts).toEqual({ scans: 0, rejected: 0, identified: 0, member: 0, notMember: 0, codeProblem: 0, serviceProblem: 0, needsStaff: 0, voided: 0 });
     expect(stats.backEnd).toEqual({ lastOutcome: null, lastLatencyMs: null, lastAt: null });
     expect(Number.isNaN(Date.parse(stats.startedAt))).toBe(false);
   });
@@ -106,7 +106,7 @@ describe('HealthStats', () => {
   ])('an identification ending in %s counts as identified and %s', (_label, scanKind, outcome, counter) => {
     const stats = new HealthStats();
     stats.record({ type: 'identified', scanKind, outcome, ms: 123.6 });
-    const expected = { scans: 1, rejected: 0, identified: 1, member: 0, notMember: 0, codeProblem: 0, serviceProblem: 0, needsStaff: 0, [counter]: 1 };
+    const expected = { scans: 1, rejected: 0, identified: 1, member: 0, notMember: 0, codeProblem: 0, serviceProblem: 0, needsStaff: 0, voided: 0, [counter]: 1 };
     expect(stats.counts).toEqual(expected);
     expect(stats.backEnd).toMatchObject({ lastOutcome: outcome, lastLatencyMs: 124 });
     expect(Number.isNaN(Date.parse(stats.backEnd.lastAt ?? ''))).toBe(false);
@@ -127,7 +127,8 @@ describe('HealthStats', () => {
     stats.record({ type: 'identified', scanKind: 'vippsPhone', outcome: 'notFound', ms: 30 });
     stats.record({ type: 'deadline', scanKind: 'vippsToken', ms: 40 });
     stats.record({ type: 'identified', scanKind: 'otp', outcome: 'credentialsRefused', ms: 50 });
-    expect(stats.counts).toEqual({ scans: 6, rejected: 1, identified: 4, member: 2, notMember: 1, codeProblem: 1, serviceProblem: 1, needsStaff: 1 });
+    stats.recordVoided(); // a wedge burst thrown away: not a scan
+    expect(stats.counts).toEqual({ scans: 6, rejected: 1, identified: 4, member: 2, notMember: 1, codeProblem: 1, serviceProblem: 1, needsStaff: 1, voided: 1 });
     expect(stats.backEnd).toMatchObject({ lastOutcome: 'credentialsRefused', lastLatencyMs: 50 });
   });
 });

@@ -87,8 +87,12 @@ describe('keyboard-wedge scans on another OS layout', () => {
     expect(scanned(recorded(URL, null))).toEqual([URL]);
   });
 
-  it('reads letters by position, so Caps Lock on the PC does not change a token', () => {
-    const keys = recorded('https://qr.vipps.no/p/AbCd', null).map((key) => ({ ...key, key: /^[a-z]$/i.test(key.key) ? (key.shift ? key.key.toLowerCase() : key.key.toUpperCase()) : key.key }));
+  it('reads letters by Shift while Caps Lock is on (the shells report it), so it does not change a token', () => {
+    const keys = recorded('https://qr.vipps.no/p/AbCd', null).map((key) => ({
+      ...key,
+      capsLock: true,
+      key: /^[a-z]$/i.test(key.key) ? (key.shift ? key.key.toLowerCase() : key.key.toUpperCase()) : key.key,
+    }));
     expect(scanned(keys)).toEqual(['https://qr.vipps.no/p/AbCd']);
   });
 
@@ -133,5 +137,70 @@ describe('decodeScannerKey', () => {
   it('types nothing for a dead key the layout leaves to the OS', () => {
     expect(decodeScannerKey({ key: 'Dead', code: 'BracketRight', shift: false }, 'no')).toBeNull();
     expect(decodeScannerKey({ key: 'Dead', code: 'Equal', shift: false }, 'host')).toBeNull();
+  });
+});
+
+/**
+ * Every character of both Vipps URL forms, as a scanner set to each layout presses it: on a PC
+ * of the same layout with Shift as the layout needs it, the same without Shift (as some
+ * scanners, virtual keyboards and Playwright's keyboard.type() send it), and on a Norwegian PC.
+ * Positions are written out here, not taken from the kiosk's tables.
+ */
+describe('both Vipps URL forms, every character, under each scanner layout', () => {
+  const TOKEN_URL = 'https://qr.vipps.no/p/AbZy_-09';
+  /** [code, shift] per punctuation character, per scanner layout; letters and digits below. */
+  const PUNCTUATION: Record<'us' | 'no' | 'de', Record<string, [string, boolean]>> = {
+    us: { ':': ['Semicolon', true], '/': ['Slash', false], '?': ['Slash', true], '=': ['Equal', false], '.': ['Period', false], '-': ['Minus', false], _: ['Minus', true] },
+    no: { ':': ['Period', true], '/': ['Digit7', true], '?': ['Minus', true], '=': ['Digit0', true], '.': ['Period', false], '-': ['Slash', false], _: ['Slash', true] },
+    de: { ':': ['Period', true], '/': ['Digit7', true], '?': ['Minus', true], '=': ['Digit0', true], '.': ['Period', false], '-': ['Slash', false], _: ['Slash', true] },
+  };
+  /** What a Norwegian OS types for a physical key, unshifted and shifted (its own layout). */
+  const NORWEGIAN: Record<string, [string, string]> = {
+    Semicolon: ['ø', 'Ø'], Slash: ['-', '_'], Equal: ['\\', 'Dead'], Period: ['.', ':'], Minus: ['+', '?'], Comma: [',', ';'],
+    Digit0: ['0', '='], Digit1: ['1', '!'], Digit2: ['2', '"'], Digit3: ['3', '#'], Digit4: ['4', '¤'], Digit5: ['5', '%'],
+    Digit6: ['6', '&'], Digit7: ['7', '/'], Digit8: ['8', '('], Digit9: ['9', ')'],
+  };
+
+  function positionIn(layout: 'us' | 'no' | 'de', char: string): [string, boolean] {
+    if (/^[0-9]$/.test(char)) return [`Digit${char}`, false];
+    if (/^[a-z]$/i.test(char)) {
+      // A German layout swaps Y and Z.
+      const letter = layout === 'de' && /^[yz]$/i.test(char) ? (char.toLowerCase() === 'y' ? 'Z' : 'Y') : char.toUpperCase();
+      return [`Key${letter}`, char !== char.toLowerCase()];
+    }
+    const punctuation = PUNCTUATION[layout][char];
+    if (!punctuation) throw new Error(`no ${layout} position for ${char}`);
+    return punctuation;
+  }
+
+  function norwegianKey(code: string, shift: boolean): string {
+    const letter = /^Key([A-Z])$/.exec(code)?.[1];
+    if (letter) return shift ? letter : letter.toLowerCase();
+    const pair = NORWEGIAN[code];
+    if (!pair) throw new Error(`no Norwegian character for ${code}`);
+    return pair[shift ? 1 : 0];
+  }
+
+  type Os = 'same' | 'same, no Shift' | 'Norwegian';
+  function keysFor(text: string, layout: 'us' | 'no' | 'de', os: Os): TimedKey[] {
+    const keys = [...text].map((char, index): TimedKey => {
+      const [code, shift] = positionIn(layout, char);
+      const key = os === 'Norwegian' ? norwegianKey(code, shift) : char;
+      return { key, code, shift: os === 'same, no Shift' ? false : shift, ctrl: false, alt: false, meta: false, time: 1000 + index * 6 };
+    });
+    return [...keys, { key: 'Enter', code: 'Enter', shift: false, ctrl: false, alt: false, meta: false, time: 1000 + text.length * 6 }];
+  }
+
+  for (const layout of ['us', 'no', 'de'] as const) {
+    for (const os of ['same', 'same, no Shift', 'Norwegian'] as const) {
+      it(`a ${layout} scanner on a PC of the ${os === 'Norwegian' ? 'Norwegian' : 'same'} layout${os === 'same, no Shift' ? ', keys sent without Shift' : ''}`, () => {
+        for (const text of [URL, TOKEN_URL]) expect(scanned(keysFor(text, layout, os), layout)).toEqual([text]);
+      });
+    }
+  }
+
+  it('the Norwegian PC really garbles a US scanner, and dropping Shift really changes `code`+Shift', () => {
+    expect(keysFor(URL, 'us', 'Norwegian').slice(4, 8).map((key) => key.key).join('')).toBe('sØ--');
+    expect(keysFor(URL, 'us', 'same, no Shift')[5]).toMatchObject({ key: ':', code: 'Semicolon', shift: false });
   });
 });

@@ -106,7 +106,8 @@ describe('the kiosk core', () => {
     async function startWithVipps(checkIn: () => FakeAnswer) {
       dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
       const file = path.join(dir, 'config.json');
-      backEnd = await startFakeIdentify(() => ({ status: 200, json: MEMBER_ANSWER }), { checkIn });
+      // With a Vipps set-up even the phone form is exchanged (Vipps' QR API guide): the fake answers as Vipps would.
+      backEnd = await startFakeIdentify(() => ({ status: 200, json: MEMBER_ANSWER }), { checkIn, exchange: () => ({ status: 200, json: { msisdn: '4712345678' } }) });
       const vipps = { baseUrl: backEnd.baseUrl, clientId: 'c', clientSecret: 'client-secret-1', subscriptionKey: 'sub-key-1', merchantSerialNumber: '1', timeoutMs: 1000 };
       writeFileSync(file, JSON.stringify({ idleResetSeconds: 60, identify: { baseUrl: backEnd.baseUrl, token: 'tok' }, vipps }));
       const lines: string[] = [];
@@ -135,6 +136,25 @@ describe('the kiosk core', () => {
         expect(lines.join('\n')).not.toContain(secret);
       }
     }, 12_000);
+  });
+
+  it('a keyboard-wedge burst thrown away is logged as scan-voided and counted in the staff health view', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ staff: { pinHash: await hashPin('2468', { N: 1024, r: 8, p: 1 }) } }));
+    const lines: string[] = [];
+    core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: createLogger((line) => lines.push(line)) });
+    // A 6-digit burst stalled twice (130 ms, then 200 ms), then Enter.
+    const times = [0, 5, 10, 15, 145, 345, 350];
+    [...'987654', 'Enter'].forEach((key, index) =>
+      core?.keyInput({ key, code: key === 'Enter' ? 'Enter' : `Digit${key}`, shift: false, ctrl: false, alt: false, meta: false, time: 10_000 + (times[index] ?? 0) }),
+    );
+    expect(lines.filter((line) => line.includes('scan-voided')).map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ event: 'scan-voided', length: 6, reason: 'stalled twice', largestGapMs: 200 }),
+    ]);
+    expect(lines.join('\n')).not.toContain('987654');
+    expect(await core.staff.unlock('2468')).toEqual({ ok: true });
+    expect(core.health().counts).toMatchObject({ voided: 1, scans: 0 });
   });
 
   it('an invalid configuration at start still lets staff in with the provisioning file\'s PIN', async () => {

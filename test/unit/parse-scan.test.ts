@@ -109,8 +109,9 @@ describe('parseScan', () => {
       ['phone form without the version', 'https://qr.vipps.no/28/2/01/031/4798765432', '4798765432'],
       ['upper-case scheme and host', 'HTTPS://QR.VIPPS.NO/28/2/01/031/4712345678?v=1', '4712345678'],
       ['with scanner framing', '\x1dhttps://qr.vipps.no/28/2/01/031/4712345678?v=1\r\n', '4712345678'],
-    ])('take the number from the %s', (_label, raw, identifier) => {
-      expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'vippsPhone', identifier } });
+    ])('take the number from the %s, and keep the code (canonical origin) for the exchange', (_label, raw, identifier) => {
+      const qrCode = `https://qr.vipps.no/28/2/01/031/${identifier}${raw.includes('?v=1') ? '?v=1' : ''}`;
+      expect(parseScan(raw)).toEqual({ ok: true, scan: { kind: 'vippsPhone', identifier, qrCode } });
     });
 
     it.each([

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 function target(overrides: Partial<VippsTarget> = {}): VippsTarget {
-  return { baseUrl: sandbox.baseUrl, ...sandbox.vipps, loyaltyProgramName: 'Sandbox Rewards', timeoutMs: 3000, ...overrides };
+  return { baseUrl: sandbox.baseUrl, ...sandbox.vipps, loyaltyProgramName: 'Sandbox Rewards', timeoutMs: 3000, product: { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' }, ...overrides };
 }
 
 const never = () => new AbortController().signal;

@@ -22,7 +22,7 @@ async function serve(vipps: FakeVippsAnswers = {}): Promise<FakeIdentifyServer> 
 const serveToken = (answer: FakeAnswer) => serve({ token: () => answer });
 
 function target(baseUrl: string, overrides: Partial<VippsTarget> = {}): VippsTarget {
-  return { baseUrl, ...CREDENTIALS, loyaltyProgramName: null, timeoutMs: 3000, ...overrides };
+  return { baseUrl, ...CREDENTIALS, loyaltyProgramName: null, timeoutMs: 3000, product: { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' }, ...overrides };
 }
 
 const tokenRequests = (server: FakeIdentifyServer) => server.requests.filter((request) => request.url === VIPPS_PATHS.token);

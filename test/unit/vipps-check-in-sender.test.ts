@@ -24,7 +24,7 @@ type LogLine = { level: string; event: string } & Record<string, unknown>;
 async function setUp(checkIn: FakeVippsAnswers['checkIn'], options: Partial<CheckInSenderOptions> = {}, timeoutMs = 3000, token?: FakeVippsAnswers['token']) {
   token ??= () => ({ status: 200, json: { access_token: ACCESS_TOKEN, expires_in: 3600 } });
   const server = await pool.serve(() => ({ status: 404 }), { token, checkIn });
-  const client = new VippsClient({ baseUrl: server.baseUrl, ...CREDENTIALS, loyaltyProgramName: 'Burger Club', timeoutMs });
+  const client = new VippsClient({ baseUrl: server.baseUrl, ...CREDENTIALS, loyaltyProgramName: 'Burger Club', timeoutMs, product: { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' } });
   const raw: string[] = [];
   const sender = new CheckInSender({ log: createLogger((line) => raw.push(line)), backoffMs: () => 10, ...options });
   senders.push(sender);
@@ -127,7 +127,7 @@ describe('Vipps check-in sender', () => {
 
   it('a secret fetch cannot send (a line break in it) is not quoted in the log', async () => {
     const lines: string[] = [];
-    const client = new VippsClient({ baseUrl: 'http://127.0.0.1:9', clientId: 'id', clientSecret: 'first-half\nTOP-SECRET-VALUE', subscriptionKey: 'k', merchantSerialNumber: '1', loyaltyProgramName: null, timeoutMs: 1000 });
+    const client = new VippsClient({ baseUrl: 'http://127.0.0.1:9', clientId: 'id', clientSecret: 'first-half\nTOP-SECRET-VALUE', subscriptionKey: 'k', merchantSerialNumber: '1', loyaltyProgramName: null, timeoutMs: 1000, product: { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' } });
     await new CheckInSender({ log: createLogger((line) => lines.push(line)), backoffMs: () => 1 }).send(client, PHONE, true);
     expect(lines.some((line) => line.includes('vipps-check-in-failed'))).toBe(true);
     expect(lines.join('\n')).not.toContain('TOP-SECRET-VALUE');

@@ -22,7 +22,7 @@ async function serve(vipps: FakeVippsAnswers = {}): Promise<FakeIdentifyServer> 
 }
 
 function client(baseUrl: string, overrides: Partial<VippsTarget> = {}): VippsClient {
-  return new VippsClient({ baseUrl, ...CREDENTIALS, loyaltyProgramName: null, timeoutMs: 3000, ...overrides });
+  return new VippsClient({ baseUrl, ...CREDENTIALS, loyaltyProgramName: null, timeoutMs: 3000, product: { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' }, ...overrides });
 }
 
 const never = () => new AbortController().signal;

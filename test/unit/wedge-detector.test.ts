@@ -3,7 +3,7 @@
  * is not; and which keys are kept from the customer UI.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { JITTER_FACTOR, WedgeDetector, type TimedKey } from '../../electron/core/scan/wedge-detector';
+import { JITTER_FACTOR, STALL_MAX_MS, WedgeDetector, type TimedKey, type VoidedBurst } from '../../electron/core/scan/wedge-detector';
 import { BURST_TERMINATOR_WINDOW_MS, KeyWithholder, shouldWithholdKey, type KeyLike } from '../../electron/shared/key-policy';
 
 const MAX_INTER_KEY_MS = 30;
@@ -40,9 +40,10 @@ function burst(text: string, start: number, gaps: number[] = [5, 9, 15, 7, 12]):
 
 function detector(minLength = 6) {
   const onScan = vi.fn<(text: string) => void>();
-  const wedge = new WedgeDetector({ maxInterKeyMs: MAX_INTER_KEY_MS, minLength, onScan });
+  const onVoid = vi.fn<(burst: VoidedBurst) => void>();
+  const wedge = new WedgeDetector({ maxInterKeyMs: MAX_INTER_KEY_MS, minLength, onScan, onVoid });
   const feed = (keys: TimedKey[]) => keys.forEach((k) => wedge.key(k));
-  return { onScan, feed };
+  return { onScan, onVoid, feed };
 }
 
 describe('WedgeDetector', () => {
@@ -81,29 +82,40 @@ describe('WedgeDetector', () => {
     expect(onScan).not.toHaveBeenCalled();
   });
 
-  it('does not report a burst broken by one 100 ms gap (a 6-digit code split 3/3): the tail is too short', () => {
+  it('reads a burst stalled once for 100 ms (a 6-digit code split 3/3) as one scan: the whole code', () => {
     const { onScan, feed } = detector();
     const head = burst('123', 0);
     const tail = burst('456', head.end + 100);
     feed([...head.keys, ...tail.keys, key('Enter', tail.end + 5)]);
-    expect(onScan).not.toHaveBeenCalled();
+    expect(onScan.mock.calls).toEqual([['123456']]);
   });
 
-  it('discards a burst with a stall mid-way: neither the whole text nor its tail is a scan', () => {
+  it('reads a UUID stalled once mid-way whole, never its tail', () => {
     const { onScan, feed } = detector();
     const head = burst(UUID.slice(0, 10), 0);
     const tail = burst(UUID.slice(10), head.end + 100);
     feed([...head.keys, ...tail.keys, key('Enter', tail.end + 5)]);
-    expect(onScan).not.toHaveBeenCalled();
+    expect(onScan.mock.calls).toEqual([[UUID]]);
   });
 
-  it('after a stalled burst, the next scan is read normally', () => {
-    const { onScan, feed } = detector();
-    const head = burst(UUID.slice(0, 10), 0);
-    const tail = burst(UUID.slice(10), head.end + 100);
-    const next = burst('123456', tail.end + 300);
-    feed([...head.keys, ...tail.keys, key('Enter', tail.end + 5), ...next.keys, key('Enter', next.end + 5)]);
+  it('voids a burst that stalls twice (neither the whole text nor its tail), and reads the next scan normally', () => {
+    const { onScan, onVoid, feed } = detector();
+    const first = burst(UUID.slice(0, 10), 0);
+    const second = burst(UUID.slice(10, 20), first.end + 130);
+    const third = burst(UUID.slice(20), second.end + 200);
+    const next = burst('123456', third.end + 300);
+    feed([...first.keys, ...second.keys, ...third.keys, key('Enter', third.end + 5), ...next.keys, key('Enter', next.end + 5)]);
     expect(onScan.mock.calls).toEqual([['123456']]);
+    expect(onVoid.mock.calls).toEqual([[{ length: UUID.length, reason: 'stalled twice', largestGapMs: 200 }]]);
+  });
+
+  it('voids a burst that stalls for longer than 500 ms, its tail included', () => {
+    const { onScan, onVoid, feed } = detector();
+    const head = burst(UUID.slice(0, 10), 0);
+    const tail = burst(UUID.slice(10), head.end + 600);
+    feed([...head.keys, ...tail.keys, key('Enter', tail.end + 5)]);
+    expect(onScan).not.toHaveBeenCalled();
+    expect(onVoid.mock.calls).toEqual([[{ length: UUID.length, reason: 'stalled too long', largestGapMs: 600 }]]);
   });
 
   it('a scan after a person typed a few slow keys is still a scan', () => {
@@ -192,11 +204,17 @@ describe('WedgeDetector', () => {
     expect(onScan).not.toHaveBeenCalled();
   });
 
-  it('ignores an Enter that arrives more than JITTER_FACTOR × maxInterKeyMs after the last character', () => {
-    const { onScan, feed } = detector();
+  it('takes an Enter up to STALL_MAX_MS late as the end of the burst (a stall just before it), and no later', () => {
+    const late = detector();
     const { keys, end } = burst('123456', 0);
-    feed([...keys, key('Enter', end + MAX_INTER_KEY_MS * JITTER_FACTOR + 1)]);
-    expect(onScan).not.toHaveBeenCalled();
+    late.feed([...keys, key('Enter', end + MAX_INTER_KEY_MS * JITTER_FACTOR + 1)]);
+    const second = burst('654321', end + 2000);
+    late.feed([...second.keys, key('Enter', second.end + STALL_MAX_MS)]);
+    expect(late.onScan.mock.calls).toEqual([['123456'], ['654321']]);
+    const tooLate = detector();
+    tooLate.feed([...keys, key('Enter', end + STALL_MAX_MS + 1)]);
+    expect(tooLate.onScan).not.toHaveBeenCalled();
+    expect(tooLate.onVoid.mock.calls).toEqual([[{ length: 6, reason: 'stalled too long', largestGapMs: STALL_MAX_MS + 1 }]]);
   });
 
   it('tolerates one jittery gap (a busy main process) when the burst is fast on average', () => {

@@ -3,14 +3,17 @@
  * Unknown fields are errors (a typo must not silently fall back to a default).
  */
 import { z } from 'zod';
-import { BURST_TERMINATOR_WINDOW_MS } from '../../shared/key-policy';
 import { SCANNER_LAYOUTS } from '../scan/keyboard-layouts';
+import { VIPPS_QR_ORIGIN } from '../scan/personal-qr';
 import { isPinHash } from '../staff/pin-hash';
 import { LOCKABLE_PATHS } from './staff-layer';
-import { JITTER_FACTOR } from '../scan/wedge-detector';
 
-/** A burst's final Enter may come JITTER_FACTOR × maxInterKeyMs late and must still be withheld. */
-export const MAX_INTER_KEY_MS_LIMIT = Math.floor(BURST_TERMINATOR_WINDOW_MS / JITTER_FACTOR);
+/**
+ * Above this a burst's pace nears a fast typist's (60 ms a key), and the detector would no
+ * longer be judging by what no person can do. (Any gap a burst may have, its one stall included,
+ * stays within the key policy's withholding window.)
+ */
+export const MAX_INTER_KEY_MS_LIMIT = 50;
 
 /** The schema's own messages, by the code the staff screen translates them with (fieldIssues). */
 export const SCHEMA_MESSAGES = {
@@ -19,6 +22,7 @@ export const SCHEMA_MESSAGES = {
   languageTag: 'must be a language tag such as "en" or "nb"',
   pinHash: 'must be a hash from `npm run hash-pin -- <PIN>` (scrypt$N$r$p$salt$hash)',
   colour: 'must be a colour like "#0f766e"',
+  origin: 'must be an https origin such as "https://qr.vipps.no" (no path, port or user)',
 } as const;
 
 /** Trimmed, and free of control characters: values travel in HTTP headers and log lines. */
@@ -55,6 +59,20 @@ const VippsSchema = z.strictObject({
   /** Shown on the customer's phone. Sent only when set: Vipps' published v1.0.2 dropped it. */
   loyaltyProgramName: text(100).optional(),
   timeoutMs: z.int().min(500).max(60_000).default(5000),
+  /**
+   * Which codes are personal QR codes, by origin: Vipps' by default; a chain in Denmark or
+   * Finland adds MobilePay's, from its Vipps MobilePay agreement.
+   */
+  personalQrOrigins: z
+    .array(
+      z
+        .string()
+        .regex(/^https:\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+$/i, SCHEMA_MESSAGES.origin)
+        .transform((origin) => origin.toLowerCase()),
+    )
+    .min(1)
+    .max(8)
+    .default([VIPPS_QR_ORIGIN]),
 });
 
 /** A scanner's framing characters: control characters are the point here. */

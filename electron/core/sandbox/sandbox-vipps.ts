@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { z } from 'zod';
 import { parseJson, readBody, send } from './sandbox-http';
+import { parsePersonalQr, VIPPS_QR_ORIGIN } from '../scan/personal-qr';
 import { SANDBOX_VIPPS_QR_TOKENS } from './sandbox-members';
 
 export interface SandboxVippsCredentials {
@@ -67,9 +68,11 @@ export class SandboxVipps {
     if (!this.authorised(req)) return send(res, 401, { error: 'Unauthorized' });
     const body = ExchangeBody.safeParse(parseJson(await readBody(req)));
     if (!body.success) return send(res, 400, { error: 'InvalidRequest' });
-    const msisdn = SANDBOX_VIPPS_QR_TOKENS[body.data.qrCode];
+    // As Vipps does: a phone-form code gives the number in it, a token the number behind it.
+    const phoneForm = parsePersonalQr(body.data.qrCode, [VIPPS_QR_ORIGIN]);
+    const msisdn = phoneForm.ok && phoneForm.qr.form === 'phone' ? phoneForm.qr.msisdn : SANDBOX_VIPPS_QR_TOKENS[body.data.qrCode];
     if (!msisdn) return send(res, 404, { error: 'QrCodeNotFound' });
-    send(res, 200, { msisdn });
+    send(res, 200, { msisdn, timestamp: Math.floor(Date.now() / 1000), version: '2.0' });
   }
 
   private async checkIn(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -1,9 +1,15 @@
 /**
- * Reads a keyboard-wedge scanner's keys by physical position. A scanner sends key positions
- * (USB HID usages) for the layout it is set to; the OS turns them into characters with its own
- * layout. When the two differ, `key` is garbled: a US-layout scanner's `:/?` arrive on a
- * Norwegian PC as `Ø-_`. The `code` (the physical key) and Shift are not garbled, so the
- * scanner's own layout turns them back into what it meant to type.
+ * Reads a keyboard-wedge scanner's keys. A scanner sends key positions (USB HID usages) for the
+ * layout it is set to; the OS turns them into characters with its own layout.
+ * - When `key` is one of the characters its physical key makes in the scanner's layout, it is
+ *   taken as typed: some scanners, Bluetooth ones and virtual keyboards (and Playwright's
+ *   `keyboard.type()`) send `:` on Semicolon without Shift, so Shift cannot be trusted there.
+ * - When it is not, the layouts differ and `key` is garbled: a US-layout scanner's `:/?` arrive
+ *   on a Norwegian PC as `Ø-_`. The `code` (the physical key) and Shift are not garbled, so the
+ *   scanner's own layout turns them back into what it meant to type.
+ * - Without a `code` (some scanners' Alt-code modes), `key` is all there is.
+ * - Caps Lock flips a letter's case in the OS, not in the scanner: when the shell says it is on,
+ *   a letter's case follows Shift.
  *
  * Only what a scan can hold is mapped: letters, digits, ASCII punctuation and the numpad.
  * Dead keys are left out; on those positions the OS's character is used.
@@ -16,6 +22,7 @@ export interface PhysicalKey {
   key: string;
   code: string;
   shift: boolean;
+  capsLock?: boolean;
 }
 
 /** code → [unshifted, shifted]; a space marks a dead key (left to the OS). */
@@ -61,12 +68,15 @@ const LAYOUTS: Record<Exclude<ScannerLayout, 'host'>, LayoutTable> = {
  * not composed yet). Space is a character; it only ever shows up as a space.
  */
 export function decodeScannerKey(input: PhysicalKey, layout: ScannerLayout): string | null {
-  if (layout !== 'host') {
-    if (input.code === 'Space') return ' ';
-    const numpad = NUMPAD[input.code];
-    if (numpad) return numpad;
-    const char = LAYOUTS[layout][input.code]?.[input.shift ? 1 : 0];
-    if (char && char !== ' ') return char;
-  }
-  return [...input.key].length === 1 ? input.key : null;
+  const typed = [...input.key].length === 1 ? input.key : null;
+  if (layout === 'host' || !input.code) return typed;
+  if (input.code === 'Space') return ' ';
+  const numpad = NUMPAD[input.code];
+  if (numpad) return numpad;
+  const pair = LAYOUTS[layout][input.code];
+  const meant = pair?.[input.shift ? 1 : 0];
+  const byPosition = meant && meant !== ' ' ? meant : null;
+  if (input.capsLock && byPosition && /^Key[A-Z]$/.test(input.code)) return byPosition;
+  if (typed !== null && pair && (pair[0] === typed || pair[1] === typed)) return typed;
+  return byPosition ?? typed;
 }

@@ -4,21 +4,21 @@
  * control characters before any pattern is tried.
  */
 
-import { looksLikeVippsQr, parseVippsQr } from './vipps-qr';
+import { looksLikePersonalQr, parsePersonalQr, VIPPS_QR_ORIGIN } from './personal-qr';
 
 export type ParsedScan =
   | { kind: 'otp'; identifier: string }
   | { kind: 'loyaltyId'; identifier: string }
-  /** A Vipps personal QR code with the phone number in it (digits with country code). */
-  | { kind: 'vippsPhone'; identifier: string }
-  /** A Vipps personal QR code holding a token: Vipps exchanges the whole code for the number. */
+  /** A Vipps personal QR code with the phone number in it (digits with country code), and the code. */
+  | { kind: 'vippsPhone'; identifier: string; qrCode: string }
+  /** A tokenized personal QR code (Vipps or MobilePay): Vipps MobilePay exchanges the whole code for the number. */
   | { kind: 'vippsToken'; qrCode: string };
 
 export type ScanRejection =
   | 'empty'
   | 'tooLong'
   | 'controlCharacters'
-  /** Claims to be a Vipps QR code (its host) but is not one of the two forms. */
+  /** Claims to be a personal QR code (its host) but is not one of its forms. */
   | 'vippsMalformed'
   | 'unknownFormat';
 
@@ -36,19 +36,25 @@ const CONTROL = /[\p{Cc}\p{Cf}]/u;
 const OTP = /^[0-9]{6}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function parseScan(raw: string): ScanParseResult {
+export interface ParseOptions {
+  /** Origins of personal QR codes (`vipps.personalQrOrigins`); Vipps' own when not given. */
+  personalQrOrigins?: readonly string[];
+}
+
+export function parseScan(raw: string, options: ParseOptions = {}): ScanParseResult {
   if (raw.length > MAX_SCAN_LENGTH) return { ok: false, reason: 'tooLong' };
   const text = raw.replace(FRAMING, '').replace(AIM_IDENTIFIER, '');
   if (text.length === 0) return { ok: false, reason: 'empty' };
   if (CONTROL.test(text)) return { ok: false, reason: 'controlCharacters' };
   if (OTP.test(text)) return { ok: true, scan: { kind: 'otp', identifier: text } };
   if (UUID.test(text)) return { ok: true, scan: { kind: 'loyaltyId', identifier: text.toLowerCase() } };
-  const vipps = parseVippsQr(text);
-  if (vipps.ok) {
-    return vipps.qr.form === 'phone'
-      ? { ok: true, scan: { kind: 'vippsPhone', identifier: vipps.qr.msisdn } }
-      : { ok: true, scan: { kind: 'vippsToken', qrCode: vipps.qr.qrCode } };
+  const origins = options.personalQrOrigins ?? [VIPPS_QR_ORIGIN];
+  const personal = parsePersonalQr(text, origins);
+  if (personal.ok) {
+    return personal.qr.form === 'phone'
+      ? { ok: true, scan: { kind: 'vippsPhone', identifier: personal.qr.msisdn, qrCode: personal.qr.qrCode } }
+      : { ok: true, scan: { kind: 'vippsToken', qrCode: personal.qr.qrCode } };
   }
-  if (looksLikeVippsQr(text)) return { ok: false, reason: 'vippsMalformed' };
+  if (looksLikePersonalQr(text, origins)) return { ok: false, reason: 'vippsMalformed' };
   return { ok: false, reason: 'unknownFormat' };
 }

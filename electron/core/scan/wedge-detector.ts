@@ -1,28 +1,45 @@
 /**
  * Tells a keyboard-wedge scanner from a person typing. A scanner "types" a whole code in a
  * burst, keys a few milliseconds apart, and ends it with Enter (or Tab); a person's keys are
- * 80 ms or more apart.
+ * 60 ms or more apart, and no person keeps up 30 ms a key.
  *
- * - A burst is judged by its average gap (at most `maxInterKeyMs`), because single gaps jitter:
- *   USB polling, and in Electron the time a busy main process takes to see the key.
- * - A single gap longer than `JITTER_FACTOR` × `maxInterKeyMs` ends what came before. If that was
- *   itself a burst, and the gap a stall rather than a new start, the whole burst is void up to
- *   its Enter: its tail alone would be a wrong code.
- * - Keys are read by physical position through the scanner's layout (keyboard-layouts.ts).
+ * - A burst is judged by what cannot come from a person: its gaps average at most
+ *   `maxInterKeyMs`, and each is at most `JITTER_FACTOR` × that (single gaps jitter: USB
+ *   polling, and the time a busy page or main process takes to see a key).
+ * - One gap may be a stall of up to `STALL_MAX_MS`: a busy page or main process holds a key
+ *   back, and what follows arrives late. The stall is left out of the average, and the burst is
+ *   still one scan, the whole code, never its tail. The stall may fall anywhere, after the first
+ *   key or before the Enter too, so a burst may use one only when it began after a quiet moment:
+ *   keys that follow a person's slow ones start a new burst at each slow gap instead.
+ * - A burst that stalls twice, or for longer than `STALL_MAX_MS`, is void up to its Enter:
+ *   its tail alone would be a wrong code. So is one too long, or with an Alt or Meta chord in it.
+ *   Each void burst that could have been a scan is reported (`onVoid`): its length, why, and its
+ *   largest gap; never its characters.
+ * - Keys are read through the scanner's layout (keyboard-layouts.ts).
  * - Inside a burst, Ctrl+letter is the control character a scanner sends that way (Ctrl+] is
- *   GS): it becomes part of the text, for the scan parser to trim as framing or refuse. An Alt
- *   or Meta chord voids the burst. Outside a burst, any chord is a person's and clears it.
- * - Bursts shorter than the shortest code are noise.
+ *   GS): it becomes part of the text, for the scan parser to trim as framing or refuse. Outside
+ *   a burst, any chord is a person's and clears it.
  */
-import { isBurstTerminator, isPrintableKey, type KeyLike } from '../../shared/key-policy';
+import { BURST_STALL_MAX_MS, isBurstTerminator, isPrintableKey, type KeyLike } from '../../shared/key-policy';
 import { decodeScannerKey, type ScannerLayout } from './keyboard-layouts';
 
 export interface TimedKey extends KeyLike {
-  /** The physical key (`KeyA`, `Slash`): read through the scanner's layout. */
+  /** The physical key (`KeyA`, `Slash`; empty in some scanners' Alt-code modes). */
   code: string;
   shift: boolean;
   /** Milliseconds on a monotonic clock. */
   time: number;
+}
+
+/** Why a burst that could have been a scan was not. */
+export type VoidReason = 'too slow' | 'stalled twice' | 'stalled too long' | 'stalled after other keys' | 'no terminator' | 'too long' | 'chord' | 'too short';
+
+export interface VoidedBurst {
+  /** Characters it held (never the characters themselves). */
+  length: number;
+  reason: VoidReason;
+  /** Its largest gap between two keys, in milliseconds (rounded). */
+  largestGapMs: number;
 }
 
 export interface WedgeDetectorOptions {
@@ -35,76 +52,157 @@ export interface WedgeDetectorOptions {
   /** Longer bursts are discarded rather than buffered without end. */
   maxLength?: number;
   onScan(text: string): void;
+  onVoid?(burst: VoidedBurst): void;
 }
 
-/** How much longer than the average one gap may be before the burst is broken. */
+/** How much longer than the average one gap may be before it counts as a stall. */
 export const JITTER_FACTOR = 3;
-/** A pause this long or longer after a burst is a new start, not a stall inside one. */
-export const STALL_LIMIT_MS = 1000;
-/** A burst is this many keys at least before a stall can break it (fewer: a person's keys). */
-const MIN_BROKEN_BURST = 3;
+/** The longest stall a burst survives (once). */
+export const STALL_MAX_MS = BURST_STALL_MAX_MS;
+/** A pause this long or longer is a quiet moment: what came before is over, what follows is new. */
+export const QUIET_MS = 1000;
+/** Fast gaps a run of keys needs before it counts as a scanner's (a person's rollover makes one or two). */
+const MIN_BURST_GAPS = 3;
 
 /** Ctrl + these physical keys type a control character (as on a US keyboard). */
 const CTRL_CODES: Record<string, number> = { BracketLeft: 0x1b, Backslash: 0x1c, BracketRight: 0x1d };
 
+/** The burst being read. */
+interface Burst {
+  chars: string[];
+  /** Characters seen, the dropped ones of an over-long burst included. */
+  length: number;
+  /** Gaps between its keys, the stall included. */
+  gaps: number[];
+  /** It has used its one stall. */
+  stalled: boolean;
+  /** Began after a quiet moment, so it may stall once. */
+  mayStall: boolean;
+  /** Void until it ends, and why. */
+  voided: VoidReason | null;
+}
+
 export class WedgeDetector {
-  private buffer: string[] = [];
-  /** The current burst is void until it ends (too long, stalled, or an Alt/Meta chord in it). */
-  private voided = false;
-  private firstTime = 0;
+  private burst: Burst | null = null;
   private lastTime = -Infinity;
 
   constructor(private readonly options: WedgeDetectorOptions) {}
 
+  private get fastGapMs(): number {
+    return this.options.maxInterKeyMs * JITTER_FACTOR;
+  }
+
   key(input: TimedKey): void {
     const gap = input.time - this.lastTime;
-    const maxGap = this.options.maxInterKeyMs * JITTER_FACTOR;
-    const inBurst = gap <= maxGap;
-
-    if (isPrintableKey(input) || (inBurst && input.ctrl && !input.alt && !input.meta)) {
-      if (!inBurst) this.startAfterGap(gap, input.time);
-      if (this.buffer.length >= (this.options.maxLength ?? 512)) {
-        this.buffer = []; // keep memory bounded; the burst stays void until it ends
-        this.voided = true;
-      }
-      const char = input.ctrl ? controlCharacter(input) : decodeScannerKey(input, this.options.layout ?? 'us');
-      if (char === undefined) this.voided = true; // a Ctrl chord that is no character
-      else if (char !== null) this.buffer.push(char);
-      this.lastTime = input.time;
+    if (isPrintableKey(input) || (this.burst && gap <= this.fastGapMs && input.ctrl && !input.alt && !input.meta)) {
+      this.character(input, gap);
       return;
     }
     if (isBurstTerminator(input)) {
-      const text = this.buffer.join('');
-      const averageGap = (input.time - this.firstTime) / Math.max(1, this.buffer.length);
-      const voided = this.voided;
-      this.clear();
-      if (!voided && inBurst && averageGap <= this.options.maxInterKeyMs && text.length >= (this.options.minLength ?? 6)) {
-        this.options.onScan(text);
-      }
+      this.terminator(gap);
       return;
     }
     if (input.ctrl || input.alt || input.meta) {
       // Inside a burst an Alt/Meta chord is no part of any code; outside, a person's shortcut.
-      if (inBurst && this.buffer.length > 0) this.voided = true;
-      else this.clear();
+      if (this.burst && gap <= this.fastGapMs) this.burst.voided ??= 'chord';
+      else this.end('no terminator');
     }
     // Other keys (Shift alone, arrows, F-keys) neither add to nor break a burst.
   }
 
-  /** The first key after a long gap: a new burst, or the tail of one that stalled. */
-  private startAfterGap(gap: number, time: number): void {
-    const count = this.buffer.length;
-    const wasBurst = count >= MIN_BROKEN_BURST && (this.lastTime - this.firstTime) / (count - 1) <= this.options.maxInterKeyMs;
-    this.voided = wasBurst && gap < STALL_LIMIT_MS;
-    this.buffer = [];
-    this.firstTime = time;
+  private character(input: TimedKey, gap: number): void {
+    const burst = this.follow(gap);
+    this.lastTime = input.time;
+    const char = input.ctrl ? controlCharacter(input) : decodeScannerKey(input, this.options.layout ?? 'us');
+    if (char === null) return; // a dead key the OS has not composed yet
+    burst.length++;
+    if (char === undefined) burst.voided ??= 'chord'; // a Ctrl chord that is no character
+    else if (burst.chars.length < (this.options.maxLength ?? 512)) burst.chars.push(char);
+    else {
+      burst.chars = []; // keep memory bounded; the burst stays void until it ends
+      burst.voided ??= 'too long';
+    }
   }
 
-  private clear(): void {
-    this.buffer = [];
-    this.voided = false;
-    this.lastTime = -Infinity;
+  /** The burst a key `gap` after the last one belongs to: the current one, or a new one. */
+  private follow(gap: number): Burst {
+    const burst = this.burst;
+    if (!burst || gap >= QUIET_MS) {
+      this.end('no terminator');
+      return (this.burst = newBurst(true));
+    }
+    if (gap <= this.fastGapMs) {
+      burst.gaps.push(gap);
+      return burst;
+    }
+    if (gap <= STALL_MAX_MS && burst.mayStall && !burst.stalled && !burst.voided) {
+      burst.gaps.push(gap);
+      burst.stalled = true;
+      return burst;
+    }
+    // A second stall, one too long, or slow keys: a scanner's burst is void to its end; a
+    // person's keys are let go, and a new burst starts at this key (not after a quiet moment).
+    if (this.isScannerLike(burst) || burst.voided) {
+      burst.gaps.push(gap);
+      burst.voided ??= stallReason(burst, gap);
+      return burst;
+    }
+    return (this.burst = newBurst(false));
   }
+
+  private terminator(gap: number): void {
+    const burst = this.burst;
+    if (!burst) return;
+    burst.gaps.push(gap);
+    if (gap > STALL_MAX_MS || (gap > this.fastGapMs && !(burst.mayStall && !burst.stalled))) {
+      // A stall the burst cannot survive, just before its Enter.
+      this.end(burst.voided ?? stallReason(burst, gap));
+      return;
+    }
+    const text = burst.chars.join('');
+    const reason = burst.voided ?? (this.averageGap(burst) > this.options.maxInterKeyMs ? 'too slow' : text.length < (this.options.minLength ?? 6) ? 'too short' : null);
+    if (reason === null) {
+      this.burst = null;
+      this.lastTime = -Infinity;
+      this.options.onScan(text);
+    } else this.end(reason);
+  }
+
+  /** Drops the burst, reporting it when it could have been a scan. */
+  private end(reason: VoidReason): void {
+    const burst = this.burst;
+    this.burst = null;
+    this.lastTime = -Infinity;
+    if (!burst) return;
+    const couldHaveBeenScan = burst.voided !== null || this.isScannerLike(burst) || (reason === 'too slow' && burst.length >= (this.options.minLength ?? 6));
+    if (!couldHaveBeenScan || burst.length === 0) return;
+    this.options.onVoid?.({ length: burst.length, reason, largestGapMs: Math.round(Math.max(0, ...burst.gaps)) });
+  }
+
+  /** Enough fast keys, fast enough on average, that no person typed them. */
+  private isScannerLike(burst: Burst): boolean {
+    return this.fastGaps(burst).length >= MIN_BURST_GAPS && this.averageGap(burst) <= this.options.maxInterKeyMs;
+  }
+
+  /** Its gaps but the stalls (a burst that may still be a scan has one at most). */
+  private fastGaps(burst: Burst): number[] {
+    return burst.gaps.filter((gap) => gap <= this.fastGapMs);
+  }
+
+  private averageGap(burst: Burst): number {
+    const gaps = this.fastGaps(burst);
+    return gaps.length === 0 ? 0 : gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length;
+  }
+}
+
+/** Why a stall of `gap` ends a burst's chance of being a scan. */
+function stallReason(burst: Burst, gap: number): VoidReason {
+  if (gap > STALL_MAX_MS) return 'stalled too long';
+  return burst.mayStall ? 'stalled twice' : 'stalled after other keys';
+}
+
+function newBurst(mayStall: boolean): Burst {
+  return { chars: [], length: 0, gaps: [], stalled: false, mayStall, voided: null };
 }
 
 /** The control character of Ctrl + a letter (or [ \ ]), by physical key; undefined for other chords. */

@@ -21,6 +21,8 @@ export interface SessionSettings {
   deadlineMs(scanKind: ParsedScan['kind']): number;
   duplicateWindowMs: number;
   catalog: Record<string, string>;
+  /** Origins of personal QR codes (parse-scan.ts); Vipps' own when not given. */
+  personalQrOrigins?: readonly string[];
 }
 
 export interface SessionDeps {
@@ -75,7 +77,7 @@ export class SessionMachine {
     if (previous && previous.digest === digest && now - previous.at <= this.deps.settings().duplicateWindowMs) return;
     if (this.configProblem !== null) return; // nothing can be identified until staff fix the config
 
-    const parsed = parseScan(raw);
+    const parsed = parseScan(raw, { personalQrOrigins: this.deps.settings().personalQrOrigins });
     if (!parsed.ok) {
       this.cancelInFlight();
       this.deps.onOutcome?.({ type: 'rejected', reason: parsed.reason });

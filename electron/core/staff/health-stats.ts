@@ -4,8 +4,13 @@ import type { SessionEvent } from '../session/session-machine';
 
 export class HealthStats {
   readonly startedAt = new Date().toISOString();
-  readonly counts: HealthView['counts'] = { scans: 0, rejected: 0, identified: 0, member: 0, notMember: 0, codeProblem: 0, serviceProblem: 0, needsStaff: 0 };
+  readonly counts: HealthView['counts'] = { scans: 0, rejected: 0, identified: 0, member: 0, notMember: 0, codeProblem: 0, serviceProblem: 0, needsStaff: 0, voided: 0 };
   readonly backEnd: HealthView['backEnd'] = { lastOutcome: null, lastLatencyMs: null, lastAt: null };
+
+  /** A keyboard-wedge burst was thrown away (it never became a scan). */
+  recordVoided(): void {
+    this.counts.voided += 1;
+  }
 
   record(event: SessionEvent): void {
     this.counts.scans += 1;

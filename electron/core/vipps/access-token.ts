@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { BAD_JSON, postJson } from '../http/post-json';
-import type { VippsTarget } from './vipps-target';
+import { vippsSystemHeaders, type VippsTarget } from './vipps-target';
 
 export type TokenFailure = 'credentials' | 'timeout' | 'unreachable' | 'serverError' | 'badAnswer';
 
@@ -50,6 +50,7 @@ export class AccessTokenCache {
         client_secret: this.target.clientSecret,
         'Ocp-Apim-Subscription-Key': this.target.subscriptionKey,
         'Merchant-Serial-Number': this.target.merchantSerialNumber,
+        ...vippsSystemHeaders(this.target.product),
       },
       timeoutMs: this.target.timeoutMs,
     });

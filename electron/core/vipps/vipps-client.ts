@@ -14,8 +14,16 @@ export type ExchangeResult = { ok: true; msisdn: string } | { ok: false; outcome
 /** One check-in attempt. `retryable` says whether trying again could help. */
 export type CheckInResult = { ok: true } | { ok: false; retryable: boolean; detail: string };
 
-/** E.164 digits without the plus: the identifier the loyalty back end expects for a phone. */
-const ExchangeAnswerSchema = z.object({ msisdn: z.string().regex(/^\+?[1-9][0-9]{7,14}$/).transform((msisdn) => msisdn.replace(/^\+/, '')) });
+/** The exchange's answer (Vipps MobilePay's QR API guide: `{"msisdn": "4712345678", …}`), E.164 with or without the plus. */
+const ExchangeAnswerSchema = z.object({ msisdn: z.string().regex(/^\+?[1-9][0-9]{5,14}$/).transform((msisdn) => msisdn.replace(/^\+/, '')) });
+
+/**
+ * The numbers Vipps and MobilePay users have: Norway (47 + 8 digits), Denmark (45 + 8) and
+ * Finland (358 + 6 to 10). Anything else is not guessed at: the kiosk says the service failed.
+ */
+export function isNordicMsisdn(digits: string): boolean {
+  return /^(?:47[0-9]{8}|45[0-9]{8}|358[0-9]{6,10})$/.test(digits);
+}
 
 type Call = { kind: 'token'; result: Extract<TokenResult, { ok: false }> } | { kind: 'post'; result: PostResult };
 
@@ -37,9 +45,13 @@ export class VippsClient {
     const { status, body } = call.result.reply;
     if (status === 200) {
       const answer = body === BAD_JSON ? null : ExchangeAnswerSchema.safeParse(body);
-      return answer?.success
-        ? { ok: true, msisdn: answer.data.msisdn }
-        : { ok: false, outcome: { kind: 'serviceProblem', reason: 'badAnswer', detail: 'exchange: HTTP 200 without a phone number' } };
+      if (!answer?.success) return { ok: false, outcome: { kind: 'serviceProblem', reason: 'badAnswer', detail: 'exchange: HTTP 200 without a phone number' } };
+      if (!isNordicMsisdn(answer.data.msisdn)) {
+        // Never the number itself: its length says enough to find the cause.
+        const detail = `exchange: HTTP 200 with a ${answer.data.msisdn.length}-digit number outside Norway (47), Denmark (45) and Finland (358)`;
+        return { ok: false, outcome: { kind: 'serviceProblem', reason: 'badAnswer', detail } };
+      }
+      return { ok: true, msisdn: answer.data.msisdn };
     }
     // An unknown or expired code is the customer's to refresh; refused credentials are staff's.
     if (status === 404 || status === 410) return { ok: false, outcome: { kind: 'codeProblem', reason: 'notFound' } };

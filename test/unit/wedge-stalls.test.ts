@@ -1,0 +1,113 @@
+/**
+ * A scanner's burst that stalls once is one scan, whole; a person typing never is; and every
+ * burst thrown away is reported (length, why, largest gap; never its characters). Replays key
+ * sequences recorded in Chromium (scripts/record-wedge-keys.ts: a page busy at a chosen key)
+ * and sequences generated here: a 130 ms and a 450 ms stall at every position of a burst, and
+ * people typing 60–150 ms a key in any rhythm.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { WedgeDetector, type TimedKey, type VoidedBurst } from '../../electron/core/scan/wedge-detector';
+import { seededRandom } from '../helpers/qr-frames';
+import { position } from '../helpers/wedge';
+
+const OTP = '123456';
+const UUID = '4711fc2a-3a8f-414f-a9e7-44dd5231dca7';
+const VIPPS = 'https://qr.vipps.no/28/2/01/031/4712345678?v=1';
+
+function run(keys: TimedKey[]) {
+  const onScan = vi.fn<(text: string) => void>();
+  const onVoid = vi.fn<(burst: VoidedBurst) => void>();
+  const wedge = new WedgeDetector({ maxInterKeyMs: 30, onScan, onVoid });
+  keys.forEach((key) => wedge.key(key));
+  return { scans: onScan.mock.calls.map(([text]) => text), voids: onVoid.mock.calls.map(([burst]) => burst) };
+}
+
+const press = (key: string, code: string, shift: boolean, time: number): TimedKey => ({ key, code, shift, ctrl: false, alt: false, meta: false, time });
+
+/** `text` then Enter, with gap `gaps(i)` before key i (Enter is key text.length). */
+function typed(text: string, gaps: (index: number) => number, start = 10_000): TimedKey[] {
+  let time = start;
+  const keys = [...text].map((char, index) => {
+    if (index > 0) time += gaps(index);
+    const [code, shift] = position(char);
+    return press(char, code, shift, time);
+  });
+  return [...keys, press('Enter', 'Enter', false, time + gaps(text.length))];
+}
+
+/** A USB scanner's rhythm: a key every 2–12 ms, as its reports fall on the host's polls. */
+function scannerGaps(seed: number): (index: number) => number {
+  const random = seededRandom(seed);
+  return () => 2 + Math.floor(random() * 11);
+}
+
+describe('recorded in Chromium', () => {
+  const dir = path.resolve(import.meta.dirname, '../fixtures/wedge');
+  const recordings = readdirSync(dir).map((file) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { what: string; text: string; keys: Array<{ key: string; code: string; shift: boolean; time: number }> });
+
+  it.each(recordings.map((recording) => [recording.what, recording] as const))('%s', (what, recording) => {
+    const { scans } = run(recording.keys.map((key) => press(key.key, key.code, key.shift, key.time)));
+    expect(scans).toEqual(what.startsWith('a person') ? [] : [recording.text]);
+  });
+});
+
+describe('generated: one stall anywhere in a burst', () => {
+  for (const text of [OTP, UUID, VIPPS]) {
+    for (const stall of [130, 450]) {
+      it(`${text.length} characters, a ${stall} ms stall before each key in turn (Enter included): one scan, the whole code`, () => {
+        for (let at = 1; at <= text.length; at++) {
+          const fast = scannerGaps(at);
+          const { scans, voids } = run(typed(text, (index) => (index === at ? stall : fast(index))));
+          expect({ at, scans, voids }).toEqual({ at, scans: [text], voids: [] });
+        }
+      });
+    }
+  }
+
+  it('keys a busy main process lets through in a batch after the stall (0–1 ms apart) are one scan too', () => {
+    const { scans } = run(typed(VIPPS, (index) => (index === 20 ? 480 : index > 20 && index < 30 ? index % 2 : 6)));
+    expect(scans).toEqual([VIPPS]);
+  });
+
+  it('a stall longer than 500 ms, or a second one, voids the burst, its tail included, and says so', () => {
+    expect(run(typed(UUID, (index) => (index === 12 ? 501 : 5)))).toEqual({ scans: [], voids: [{ length: 36, reason: 'stalled too long', largestGapMs: 501 }] });
+    expect(run(typed(UUID, (index) => (index === 12 ? 130 : index === 30 ? 450 : 5)))).toEqual({ scans: [], voids: [{ length: 36, reason: 'stalled twice', largestGapMs: 450 }] });
+  });
+});
+
+describe('generated: a person typing never scans', () => {
+  it('60–150 ms a key in any rhythm, codes of 6 to 47 characters, Enter 60–150 ms after: 2,000 tries, no scan', () => {
+    const random = seededRandom(42);
+    const scans: string[] = [];
+    for (let trial = 0; trial < 2000; trial++) {
+      const text = [OTP, UUID, VIPPS][trial % 3]!;
+      scans.push(...run(typed(text, () => 60 + Math.floor(random() * 91))).scans);
+    }
+    expect(scans).toEqual([]);
+  });
+
+  it('a person typing the same digits at 90 ms never scans (logged as too slow, as a misconfigured slow scanner would be)', () => {
+    expect(run(typed(OTP, () => 90))).toEqual({ scans: [], voids: [{ length: 6, reason: 'too slow', largestGapMs: 90 }] });
+  });
+
+  it('keys a person typed just before a scan are not part of it: the scan is read', () => {
+    const person = typed('abc', () => 150, 0).slice(0, 3);
+    const { scans } = run([...person, ...typed(OTP, () => 6, person[2]!.time + 100)]);
+    expect(scans).toEqual([OTP]);
+  });
+});
+
+describe('a thrown-away burst is reported, never its characters', () => {
+  it.each<[string, TimedKey[], VoidedBurst['reason']]>([
+    ['a scanner too slow for the setting (40 ms a key)', typed(OTP, () => 40), 'too slow'],
+    ['a burst without Enter, then a quiet second', [...typed(UUID, () => 5).slice(0, -1), ...typed(OTP, () => 5, 20_000)], 'no terminator'],
+    ['a burst with an Alt chord in it', [...typed('123', () => 5).slice(0, -1), { ...press('x', 'KeyX', false, 10_020), alt: true }, ...typed('456', () => 5, 10_025)], 'chord'],
+  ])('%s', (_what, keys, reason) => {
+    const { voids } = run(keys);
+    expect(voids).toHaveLength(1);
+    expect(voids[0]?.reason).toBe(reason);
+    expect(Object.keys(voids[0] ?? {}).sort()).toEqual(['largestGapMs', 'length', 'reason']);
+  });
+});
