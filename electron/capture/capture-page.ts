@@ -6,6 +6,7 @@
  * retried with backoff.
  */
 import type { CameraSettings, CaptureApi } from '../shared/contract';
+import { isSameValue } from '../shared/same-value';
 import type { PageMessage, WorkerMessage } from './capture-messages';
 
 declare global {
@@ -107,7 +108,7 @@ function stop(): void {
 /** New settings reopen the camera; the same ones again (main repeats them when the bridge
  * reconnects, and the first answer may cross the first push) change nothing. */
 function applySettings(next: CameraSettings): void {
-  if ((stream || starting) && JSON.stringify(next) === JSON.stringify(settings)) return;
+  if ((stream || starting) && isSameValue(next, settings)) return;
   settings = next;
   retryMs = RETRY_MIN_MS;
   void start();

@@ -4,7 +4,8 @@
  * the app's own origin) and then lets `dispatch` parse the argument before any handler runs.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { events, type EventName, type EventPayload, type Handlers, type Page } from '../shared/contract';
+import { events, type Handlers, type Page } from '../shared/contract';
+import { wirePush, type CoreTransport, type Push } from '../core/bridge/bind-core';
 import { channelsFor, dispatch } from '../core/bridge/dispatch';
 import { APP_ORIGIN } from './app-protocol';
 
@@ -14,14 +15,15 @@ export const PAGE_URLS: Record<Page, string> = {
   capture: `${APP_ORIGIN}/capture/capture.html`,
 };
 
-export interface IpcBridge {
+export interface IpcBridge extends CoreTransport {
   /** Lets this window's main frame use the bridge, as `page`, and receive that page's pushes. */
   trust(contents: WebContents, page: Page): void;
-  publish<K extends EventName>(name: K, payload: EventPayload<K>): void;
 }
 
 export function setupIpc(handlers: Handlers): IpcBridge {
   const trusted = new Map<WebContents, Page>();
+  // Told of each page load (a reload after a crash may have missed pushes meanwhile).
+  const greeters: Array<(page: Page, send: (push: Push) => void) => void> = [];
   for (const channel of channelsFor('electron')) {
     ipcMain.handle(channel, (event, arg: unknown) => {
       const page = trustedPage(event, trusted);
@@ -30,9 +32,19 @@ export function setupIpc(handlers: Handlers): IpcBridge {
     });
   }
   return {
+    onConnect(greet) {
+      greeters.push(greet);
+    },
     trust(contents, page) {
       trusted.set(contents, page);
       contents.once('destroyed', () => trusted.delete(contents));
+      const send = (push: Push) => {
+        const { channel, payload } = wirePush(push);
+        if (!contents.isDestroyed()) contents.send(channel, payload);
+      };
+      contents.on('did-finish-load', () => {
+        for (const greet of greeters) greet(page, send);
+      });
     },
     publish(name, payload) {
       for (const [contents, page] of trusted) {

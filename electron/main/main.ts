@@ -5,6 +5,7 @@
 import { app, Menu, session } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import path from 'node:path';
+import { bindCoreToTransport } from '../core/bridge/bind-core';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
 import { logUnhandledRejections } from '../core/log/process-guards';
@@ -61,10 +62,7 @@ async function onReady(): Promise<void> {
   setupPermissions(session.defaultSession, (contents) => contents === capture.webContents);
   bridge.trust(window.webContents, 'ui');
   bridge.trust(capture.webContents, 'capture');
-  core.session.subscribe((view) => bridge.publish('state', view));
-  core.camera.onPreview((preview) => bridge.publish('preview', preview));
-  core.onAppearance((appearance) => bridge.publish('appearance', appearance));
-  core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));
+  bindCoreToTransport(core, bridge);
 
   const watchdog = setupWatchdog({
     ui: window,

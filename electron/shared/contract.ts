@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Appearance } from './appearance';
+import { CameraStateSchema } from './scanner-state';
 import type { SessionView } from './session-view';
 import {
   EDITABLE_PATHS,
@@ -37,13 +38,8 @@ export const KeyInputSchema = z.strictObject({
 });
 export type KeyInput = z.infer<typeof KeyInputSchema>;
 
-/** What the capture page reports of the camera (for staff and logs; never frames). */
-export const CameraStateSchema = z.strictObject({
-  state: z.enum(['starting', 'running', 'unavailable', 'off']),
-  /** Why it is unavailable, e.g. "NotFoundError": a DOMException name, no device labels. */
-  detail: z.string().max(120).nullable(),
-});
-export type CameraState = z.infer<typeof CameraStateSchema>;
+// The camera's state lives with the scanners' (staff-view.ts reads it too, without this file).
+export { CameraStateSchema, type CameraState } from './scanner-state';
 
 /** The camera settings main gives the capture page (from `scanners.camera`). */
 export interface CameraSettings {

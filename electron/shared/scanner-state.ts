@@ -1,7 +1,18 @@
-/** What a wired scanner's connection is doing, for staff and the log (never what it scanned). */
+/** What the scanners are doing, for staff and the log (never what they scanned). */
+import { z } from 'zod';
+
+/** What a wired scanner's connection is doing. */
 export type SerialState =
   | { state: 'off'; detail: null }
   | { state: 'opening'; detail: null }
   | { state: 'open'; detail: null }
   /** It could not be opened or went away; `detail` says why, in words for staff. */
   | { state: 'retrying'; detail: string };
+
+/** What the capture page reports of the camera (for staff and logs; never frames). */
+export const CameraStateSchema = z.strictObject({
+  state: z.enum(['starting', 'running', 'unavailable', 'off']),
+  /** Why it is unavailable, e.g. "NotFoundError": a DOMException name, no device labels. */
+  detail: z.string().max(120).nullable(),
+});
+export type CameraState = z.infer<typeof CameraStateSchema>;

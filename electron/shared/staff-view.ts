@@ -2,8 +2,7 @@
  * What the staff screens may know, shared by main and the renderer. Secrets never appear in
  * any of it: the settings view says only whether each secret is set.
  */
-import type { CameraState } from './contract';
-import type { SerialState } from './scanner-state';
+import type { CameraState, SerialState } from './scanner-state';
 
 /** Config paths staff may change from the settings form (the form's field names). */
 export const EDITABLE_PATHS = [

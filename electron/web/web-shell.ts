@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { events } from '../shared/contract';
+import { bindCoreToTransport } from '../core/bridge/bind-core';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
 import { logUnhandledRejections } from '../core/log/process-guards';
@@ -41,19 +41,8 @@ async function main(): Promise<void> {
   const core = await startKioskCore({ userDataDir, env: process.env, version: await readVersion() });
   logUnhandledRejections(core.log);
   stopParts = [() => core.stop()];
-  // A page that (re)connects is told what it may have missed while the socket was down.
-  const bridge = createWsBridge(createHandlers(core), (page) =>
-    page === 'capture'
-      ? [{ channel: events.cameraSettings.channel, payload: core.cameraSettings() }]
-      : [
-          { channel: events.state.channel, payload: core.session.view() },
-          { channel: events.appearance.channel, payload: core.appearance() },
-        ],
-  );
-  core.session.subscribe((view) => bridge.publish('state', view));
-  core.camera.onPreview((preview) => bridge.publish('preview', preview));
-  core.onAppearance((appearance) => bridge.publish('appearance', appearance));
-  core.onCameraSettings((settings) => bridge.publish('cameraSettings', settings));
+  const bridge = createWsBridge(createHandlers(core));
+  bindCoreToTransport(core, bridge);
   const server = await startWebServer({
     port,
     token: randomBytes(24).toString('base64url'),

@@ -5,7 +5,9 @@
  */
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { events, type EventName, type EventPayload, type Handlers, type Page } from '../shared/contract';
+import { events, type Handlers, type Page } from '../shared/contract';
+import type { CoreTransport, Push } from '../core/bridge/bind-core';
+import { wirePush } from '../core/bridge/bind-core';
 import { dispatch } from '../core/bridge/dispatch';
 
 const RequestEnvelope = z.strictObject({
@@ -17,23 +19,27 @@ const RequestEnvelope = z.strictObject({
 /** Room for the largest request: a camera preview (60,000 base64 characters) in its envelope. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-export interface WsBridge {
+export interface WsBridge extends CoreTransport {
   /** `page` is known from the URL the socket connected to, never from its messages. */
   attach(socket: WebSocket, page: Page): void;
-  publish<K extends EventName>(name: K, payload: EventPayload<K>): void;
   closeAll(): void;
 }
 
-/**
- * @param greet events to send a page as soon as it connects (a reconnecting capture page may
- * have missed a settings change meanwhile).
- */
-export function createWsBridge(handlers: Handlers, greet: (page: Page) => Array<{ channel: string; payload: unknown }> = () => []): WsBridge {
+export function createWsBridge(handlers: Handlers): WsBridge {
   const sockets = new Map<WebSocket, Page>();
+  // Told of each socket as it connects (a reconnecting page may have missed pushes meanwhile).
+  const greeters: Array<(page: Page, send: (push: Push) => void) => void> = [];
   return {
+    onConnect(greet) {
+      greeters.push(greet);
+    },
     attach(socket, page) {
       sockets.set(socket, page);
-      for (const { channel, payload } of greet(page)) socket.send(JSON.stringify({ event: channel, payload }));
+      const send = (push: Push) => {
+        const { channel, payload } = wirePush(push);
+        socket.send(JSON.stringify({ event: channel, payload }));
+      };
+      for (const greet of greeters) greet(page, send);
       socket.on('close', () => sockets.delete(socket));
       socket.on('message', (data, isBinary) => {
         const text = isBinary ? '' : data.toString();

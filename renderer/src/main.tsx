@@ -4,7 +4,13 @@ import { syncLanguage } from './i18n/language-sync';
 import { App } from './App';
 import { kioskBridge } from './kiosk-bridge';
 import { connectSessionStore } from './session-store';
-import './styles.css';
+// The theme in the order it cascades: tokens, the frame, each screen, layouts, staff mode.
+import './styles/theme.css';
+import './styles/frame.css';
+import './styles/ready.css';
+import './styles/results.css';
+import './styles/layouts.css';
+import './styles/staff.css';
 
 const kiosk = kioskBridge();
 if (kiosk) connectSessionStore(kiosk);

@@ -120,4 +120,22 @@ describe('the IPC bridge in main', () => {
     bridge.publish('state', { screen: 'ready' });
     expect(trusted.send).toHaveBeenCalledTimes(1);
   });
+
+  it('greets a trusted page each time it (re)loads, as the web shell greets a (re)connecting socket', () => {
+    const bridge = setupIpc(handlers());
+    const ui = new MockWebContents();
+    const capture = new MockWebContents();
+    capture.mainFrame = { url: 'kiosk://app/capture/capture.html' };
+    bridge.onConnect((page, send) => (page === 'capture' ? send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10 } }) : send({ name: 'state', payload: { screen: 'ready' } })));
+    bridge.trust(ui as never, 'ui');
+    bridge.trust(capture as never, 'capture');
+    ui.emit('did-finish-load');
+    capture.emit('did-finish-load');
+    ui.emit('did-finish-load'); // reloaded by the watchdog after a crash
+    expect(ui.send.mock.calls).toEqual([
+      ['kiosk:state', { screen: 'ready' }],
+      ['kiosk:state', { screen: 'ready' }],
+    ]);
+    expect(capture.send.mock.calls).toEqual([['capture:settings-changed', { enabled: true, deviceId: null, fps: 10 }]]);
+  });
 });

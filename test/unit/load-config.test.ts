@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../electron/core/config/config-schema';
-import { formatIssues, loadConfig, validate, type ConfigResult } from '../../electron/core/config/load-config';
+import { formatIssues } from '../../electron/core/config/config-issues';
+import { loadConfig, validate, type ConfigResult } from '../../electron/core/config/load-config';
 
 let dir: string;
 

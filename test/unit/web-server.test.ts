@@ -105,7 +105,8 @@ describe('the capture page socket', () => {
   it('carries a full-size preview, and greets the page with what it must know', async () => {
     const received: string[] = [];
     const handlers = fakeHandlers({ preview: (jpeg) => void received.push(jpeg) });
-    const bridge = createWsBridge(handlers, (page) => (page === 'capture' ? [{ channel: 'capture:settings-changed', payload: { enabled: true, deviceId: null, fps: 10 } }] : []));
+    const bridge = createWsBridge(handlers);
+    bridge.onConnect((page, send) => page === 'capture' && send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10 } }));
     server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge });
     const client = new WebSocket(`${server.url.replace('http', 'ws')}capture-bridge`, { origin: new URL(server.url).origin });
     const messages: string[] = [];

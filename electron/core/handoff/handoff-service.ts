@@ -6,6 +6,7 @@
  * staff; it never reaches the customer's screen.
  */
 import path from 'node:path';
+import { isSameValue } from '../../shared/same-value';
 import type { KioskConfig } from '../config/config-schema';
 import type { Logger } from '../log/logger';
 import { FeedServer } from './feed-server';
@@ -33,7 +34,8 @@ export class HandoffService {
   private sender: PushSender | null = null;
   private pushProblem: string | null = null;
   private feed: FeedServer | null = null;
-  private feedKey = '';
+  /** The feed's settings in force (what the last configuration asked for). */
+  private feedListen: HandoffConfig['listen'] = null;
   private feedProblem: string | null = null;
   private opening: Promise<void> | null = null;
   private readonly retryTimers = new Map<'journal' | 'feed', ReturnType<typeof setTimeout>>();
@@ -130,21 +132,20 @@ export class HandoffService {
   }
 
   private async configureFeed(listen: HandoffConfig['listen']): Promise<void> {
-    const key = listen ? JSON.stringify(listen) : '';
-    if (key === this.feedKey) return;
-    this.feedKey = key;
+    if (isSameValue(listen, this.feedListen)) return;
+    this.feedListen = listen;
     await this.feed?.close();
     this.feed = null;
     this.feedProblem = null;
     if (!listen?.token) return;
-    await this.startFeed(listen, key);
+    await this.startFeed(listen);
   }
 
-  private async startFeed(listen: NonNullable<HandoffConfig['listen']>, key: string): Promise<void> {
+  private async startFeed(listen: NonNullable<HandoffConfig['listen']>): Promise<void> {
     if (!listen.token || this.stopped) return;
     try {
       const feed = await FeedServer.start({ host: listen.host, port: listen.port, token: listen.token, log: this.deps.log, now: this.deps.now });
-      if (key !== this.feedKey || this.stopped) return void (await feed.close()); // the config moved on meanwhile
+      if (listen !== this.feedListen || this.stopped) return void (await feed.close()); // the config moved on meanwhile
       this.feed = feed;
       this.feedProblem = null;
       this.deps.log.info('handoff-feed-listening', { address: feed.address() });
@@ -152,7 +153,7 @@ export class HandoffService {
     } catch (error) {
       this.feedProblem = `cannot listen on ${listen.host}:${listen.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
       this.deps.log.error('handoff-feed-failed', { message: this.feedProblem });
-      this.retryLater('feed', () => (key === this.feedKey && !this.feed ? this.startFeed(listen, key) : Promise.resolve()));
+      this.retryLater('feed', () => (listen === this.feedListen && !this.feed ? this.startFeed(listen) : Promise.resolve()));
     }
   }
 }

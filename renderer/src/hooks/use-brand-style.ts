@@ -5,7 +5,7 @@
 import { useMemo, type CSSProperties } from 'react';
 import { brandShades } from '../theme/brand-shades';
 
-/** The theme's surfaces that brand-coloured text sits on (styles.css: --bg, --surface, --surface-raised). */
+/** The theme's surfaces that brand-coloured text sits on (styles/theme.css: --bg, --surface, --surface-raised). */
 const SURFACES = ['#0e1217', '#1a2029', '#232b36'];
 
 export function useBrandStyle(colour: string | null, highContrast: boolean): CSSProperties | undefined {
