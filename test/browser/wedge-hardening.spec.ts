@@ -1,7 +1,7 @@
 /**
  * Keyboard-wedge input on real hardware's terms, in Chromium: chords, control characters and
- * dead keys inside a burst never reach the UI or act as shortcuts; a burst that stalls twice
- * is no code at all; a German PC reads a US scanner's URL; a person typing never scans.
+ * dead keys inside a burst never reach the UI or act as shortcuts; a burst that stalls too
+ * long is no code at all; a German PC reads a US scanner's URL; a person typing never scans.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/fixtures';
@@ -56,11 +56,11 @@ test('a scanner suffix of CR LF (Enter, then Ctrl+J) scans once and leaves nothi
   expect(await uiKeys()).toEqual([]);
 });
 
-test('a burst that stalls twice identifies nothing (its tail alone would be a wrong code)', async ({ page, kiosk }) => {
+test('a burst that stalls too long identifies nothing (its tail alone would be a wrong code)', async ({ page, kiosk }) => {
   await ready(page, kiosk.url);
-  // 4711fc2a-…: a loyalty ID whose last six characters, alone, would not be it. One stall is
-  // survived (wedge-stalls.spec.ts); two are not.
-  await wedgeScanKeys(page, usKeys('4711fc2a-3a8f-414f-a9e7-44dd5231dca7'), (index) => (index === 12 || index === 24 ? 200 : 4));
+  // 4711fc2a-…: a loyalty ID whose last six characters, alone, would not be it. Stalls of up to
+  // 500 ms are survived (wedge-stalls.spec.ts); one of 700 ms is not.
+  await wedgeScanKeys(page, usKeys('4711fc2a-3a8f-414f-a9e7-44dd5231dca7'), (index) => (index === 12 ? 700 : 4));
   await page.waitForTimeout(500);
   await expect(page.locator('[data-screen="ready"]')).toBeVisible();
   // The next, unbroken scan works.

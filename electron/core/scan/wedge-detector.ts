@@ -6,13 +6,16 @@
  * - A burst is judged by what cannot come from a person: its gaps average at most
  *   `maxInterKeyMs`, and each is at most `JITTER_FACTOR` × that (single gaps jitter: USB
  *   polling, and the time a busy page or main process takes to see a key).
- * - One gap may be a stall of up to `STALL_MAX_MS`: a busy page or main process holds a key
- *   back, and what follows arrives late. The stall is left out of the average, and the burst is
- *   still one scan, the whole code, never its tail. The stall may fall anywhere, after the first
- *   key or before the Enter too, so a burst may use one only when it began after a quiet moment:
- *   keys that follow a person's slow ones start a new burst at each slow gap instead.
- * - A burst that stalls twice, or for longer than `STALL_MAX_MS`, is void up to its Enter:
- *   its tail alone would be a wrong code. So is one too long, or with an Alt or Meta chord in it.
+ * - A gap may be a stall of up to `STALL_MAX_MS`: a busy page or main process holds a key back,
+ *   and what follows arrives late. Stalls are left out of the average, and the burst is still one
+ *   scan, the whole code, never its tail. One stall may fall anywhere (after the first key, before
+ *   the Enter) in a burst that began after a quiet moment; once the burst has shown itself a
+ *   scanner's (three fast gaps), it may stall again, up to once per two fast gaps (a loaded
+ *   machine holds keys back more than once in a long URL). Keys that follow a person's slow ones
+ *   start a new burst at each slow gap instead.
+ * - A burst that stalls more often than that, or for longer than `STALL_MAX_MS`, is void up to
+ *   its Enter: its tail alone would be a wrong code. So is one too long, or with an Alt or Meta
+ *   chord in it.
  *   Each void burst that could have been a scan is reported (`onVoid`): its length, why, and its
  *   largest gap; never its characters.
  * - Keys are read through the scanner's layout (keyboard-layouts.ts).
@@ -32,7 +35,7 @@ export interface TimedKey extends KeyLike {
 }
 
 /** Why a burst that could have been a scan was not. */
-export type VoidReason = 'too slow' | 'stalled twice' | 'stalled too long' | 'stalled after other keys' | 'no terminator' | 'too long' | 'chord' | 'too short';
+export type VoidReason = 'too slow' | 'stalled too often' | 'stalled too long' | 'stalled after other keys' | 'no terminator' | 'too long' | 'chord' | 'too short';
 
 export interface VoidedBurst {
   /** Characters it held (never the characters themselves). */
@@ -57,7 +60,7 @@ export interface WedgeDetectorOptions {
 
 /** How much longer than the average one gap may be before it counts as a stall. */
 export const JITTER_FACTOR = 3;
-/** The longest stall a burst survives (once). */
+/** The longest stall a burst survives. */
 export const STALL_MAX_MS = BURST_STALL_MAX_MS;
 /** A pause this long or longer is a quiet moment: what came before is over, what follows is new. */
 export const QUIET_MS = 1000;
@@ -72,11 +75,9 @@ interface Burst {
   chars: string[];
   /** Characters seen, the dropped ones of an over-long burst included. */
   length: number;
-  /** Gaps between its keys, the stall included. */
+  /** Gaps between its keys, the stalls included. */
   gaps: number[];
-  /** It has used its one stall. */
-  stalled: boolean;
-  /** Began after a quiet moment, so it may stall once. */
+  /** Began after a quiet moment, so it may stall before it has shown itself a scanner's. */
   mayStall: boolean;
   /** Void until it ends, and why. */
   voided: VoidReason | null;
@@ -135,12 +136,11 @@ export class WedgeDetector {
       burst.gaps.push(gap);
       return burst;
     }
-    if (gap <= STALL_MAX_MS && burst.mayStall && !burst.stalled && !burst.voided) {
+    if (gap <= STALL_MAX_MS && !burst.voided && this.mayStallNow(burst)) {
       burst.gaps.push(gap);
-      burst.stalled = true;
       return burst;
     }
-    // A second stall, one too long, or slow keys: a scanner's burst is void to its end; a
+    // A stall too many, one too long, or slow keys: a scanner's burst is void to its end; a
     // person's keys are let go, and a new burst starts at this key (not after a quiet moment).
     if (this.isScannerLike(burst) || burst.voided) {
       burst.gaps.push(gap);
@@ -153,8 +153,9 @@ export class WedgeDetector {
   private terminator(gap: number): void {
     const burst = this.burst;
     if (!burst) return;
+    const survives = gap <= this.fastGapMs || (gap <= STALL_MAX_MS && this.mayStallNow(burst));
     burst.gaps.push(gap);
-    if (gap > STALL_MAX_MS || (gap > this.fastGapMs && !(burst.mayStall && !burst.stalled))) {
+    if (!survives) {
       // A stall the burst cannot survive, just before its Enter.
       this.end(burst.voided ?? stallReason(burst, gap));
       return;
@@ -179,14 +180,26 @@ export class WedgeDetector {
     this.options.onVoid?.({ length: burst.length, reason, largestGapMs: Math.round(Math.max(0, ...burst.gaps)) });
   }
 
-  /** Enough fast keys, fast enough on average, that no person typed them. */
+  /** Enough fast keys, fast enough on average and seldom enough held back, that no person typed them. */
   private isScannerLike(burst: Burst): boolean {
-    return this.fastGaps(burst).length >= MIN_BURST_GAPS && this.averageGap(burst) <= this.options.maxInterKeyMs;
+    const fast = this.fastGaps(burst).length;
+    return fast >= MIN_BURST_GAPS && this.averageGap(burst) <= this.options.maxInterKeyMs && this.stalls(burst) <= Math.max(1, Math.floor(fast / 2));
   }
 
-  /** Its gaps but the stalls (a burst that may still be a scan has one at most). */
+  /** Whether one more stall keeps the burst a scan: its first, after a quiet moment; then once per two fast gaps. */
+  private mayStallNow(burst: Burst): boolean {
+    const stalls = this.stalls(burst);
+    if (!this.isScannerLike(burst)) return burst.mayStall && stalls === 0;
+    return stalls + 1 <= Math.max(1, Math.floor(this.fastGaps(burst).length / 2));
+  }
+
+  /** Its gaps but the stalls. */
   private fastGaps(burst: Burst): number[] {
     return burst.gaps.filter((gap) => gap <= this.fastGapMs);
+  }
+
+  private stalls(burst: Burst): number {
+    return burst.gaps.length - this.fastGaps(burst).length;
   }
 
   private averageGap(burst: Burst): number {
@@ -198,11 +211,11 @@ export class WedgeDetector {
 /** Why a stall of `gap` ends a burst's chance of being a scan. */
 function stallReason(burst: Burst, gap: number): VoidReason {
   if (gap > STALL_MAX_MS) return 'stalled too long';
-  return burst.mayStall ? 'stalled twice' : 'stalled after other keys';
+  return burst.mayStall ? 'stalled too often' : 'stalled after other keys';
 }
 
 function newBurst(mayStall: boolean): Burst {
-  return { chars: [], length: 0, gaps: [], stalled: false, mayStall, voided: null };
+  return { chars: [], length: 0, gaps: [], mayStall, voided: null };
 }
 
 /** The control character of Ctrl + a letter (or [ \ ]), by physical key; undefined for other chords. */
