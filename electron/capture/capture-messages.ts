@@ -15,5 +15,7 @@ export type WorkerMessage =
   | { type: 'preview'; jpeg: string }
   /** The frames of `generation` stopped coming (the camera ended, or failed). */
   | { type: 'ended'; generation: number }
+  /** Seconds spent on each frame decoded lately, every few seconds (for main's metrics). */
+  | { type: 'decode-times'; seconds: number[] }
   /** ZXing-C++ could not be loaded: only @zxing/library decodes (logged by main as the camera's detail). */
   | { type: 'decoder-degraded'; detail: string };

@@ -42,6 +42,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const message = event.data;
   if (message.type === 'decoded') void api?.decoded(message.text).catch(() => undefined);
   else if (message.type === 'preview') void api?.preview(message.jpeg).catch(() => undefined);
+  else if (message.type === 'decode-times') void api?.decodeTimes(message.seconds).catch(() => undefined);
   else if (message.type === 'ended') unavailable(message.generation, 'FramesStopped');
   else if (message.type === 'decoder-degraded') {
     degraded = message.detail;

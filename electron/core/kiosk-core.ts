@@ -23,12 +23,14 @@ import { createCamera } from './parts/camera';
 import { configLogged } from './parts/config-logged';
 import { createHandoff } from './parts/handoff';
 import { healthView } from './parts/health';
+import { KioskMetrics } from './metrics/kiosk-metrics';
 import type { KioskPart } from './parts/kiosk-part';
 import { logSecrets } from './parts/log-secrets';
 import { createScanGate } from './parts/scan-gate';
 import { createScanners } from './parts/scanners';
 import { createSession } from './parts/session';
 import { createStaff } from './parts/staff';
+import { createTelemetry } from './parts/telemetry';
 import { createVipps } from './parts/vipps';
 import { PRODUCT_NAME } from './product';
 import type { SerialScannerDeps } from './scan/serial-scanner';
@@ -58,7 +60,7 @@ export interface KioskCore {
   session: SessionMachine;
   /** A key press, for the keyboard-wedge detector. */
   keyInput(key: TimedKey): void;
-  /** Text from any scanner. */
+  /** Text from a keyboard-wedge-like scanner (tests, and what a shell reads itself). */
   scan(text: string): void;
   /** Text the camera decoded (ignored while the camera is disabled). */
   cameraScan(text: string): void;
@@ -89,6 +91,8 @@ export interface KioskCore {
   setOutOfOrder(on: boolean): void;
   /** The kiosk's log, for the Electron glue's own entries (lock-down, watchdog, updates). */
   log: Logger;
+  /** The metrics, for the Electron glue's own (screen crashes, self-update) and the camera's decode times. */
+  metrics: Pick<KioskMetrics, 'uiCrashed' | 'setUpdateState' | 'decodeTimes'>;
   stop(): Promise<void>;
 }
 
@@ -99,20 +103,34 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const config = () => holder.current();
   const stats = new HealthStats();
   const product = { name: PRODUCT_NAME, version: options.version ?? 'development' };
+  const metrics = new KioskMetrics(product, {
+    kiosk: () => ({ storeId: config().storeId, terminalId: config().terminalId, configValid: holder.problem() === null }),
+    scannersUp: () => {
+      const { camera: cameraSettings, keyboard, serial } = config().scanners;
+      return {
+        ...(keyboard.enabled ? { keyboard: true } : {}),
+        ...(cameraSettings.enabled ? { camera: camera.feed.state().state === 'running' } : {}),
+        ...(serial.path ? { serial: scanners.serialState().state === 'open' } : {}),
+      };
+    },
+    handoff: () => handoff.counts(),
+  });
 
   const backEnd = createBackEnd({ config, log });
-  const vipps = createVipps({ config, backEnd, product, log });
+  const vipps = createVipps({ config, backEnd, product, metrics, log });
   const handoff = createHandoff({ dir: options.userDataDir, log, backoffMs: options.handoffBackoffMs });
-  const sessionPart = createSession({ config, backEnd, vipps, handoff, stats, log });
+  const sessionPart = createSession({ config, backEnd, vipps, handoff, stats, metrics, log });
   const { session } = sessionPart;
-  const gate = createScanGate({ session, log });
-  const scanners = createScanners({ scan: gate.scan, stats, log, serial: options.serial });
+  const gate = createScanGate({ session, metrics, log });
+  const scanners = createScanners({ scan: gate.scan, stats, metrics, log, serial: options.serial });
   const camera = createCamera({ config, scan: gate.scan, log });
   const appearance = createAppearance({ config, source: () => holder.source(), userDataDir: options.userDataDir, log });
+  const telemetry = createTelemetry({ metrics, log });
 
   // The order a new configuration is applied in. Load-bearing: the sandbox is up before Vipps
   // may target it; secrets are known to the log before anything new can quote them; the screen
-  // leaves needsStaff once everything serving the customer is in place; the pages hear last.
+  // leaves needsStaff once everything serving the customer is in place; then the pages hear;
+  // the monitoring comes last.
   const parts: KioskPart[] = [
     backEnd,
     vipps,
@@ -123,6 +141,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     sessionPart,
     camera,
     appearance,
+    telemetry,
   ];
   holder.use(parts);
 
@@ -136,7 +155,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   return {
     session,
     keyInput: (key) => scanners.keyInput(key),
-    scan: (text) => gate.scan(text),
+    scan: (text) => gate.scan(text, 'keyboard'),
     cameraScan: (text) => camera.scan(text),
     camera: camera.feed,
     cameraSettings: () => camera.settings(),
@@ -163,10 +182,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     },
     setOutOfOrder: (on) => gate.setOutOfOrder(on),
     log,
+    metrics,
     async stop() {
       stopWatching();
       // The reverse of the start: the session first (no new identification), the back end last.
       for (const part of [...parts].reverse()) await part.stop?.();
+      await metrics.shutdown();
     },
   };
 }

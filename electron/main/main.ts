@@ -73,6 +73,7 @@ async function onReady(): Promise<void> {
     },
     outOfOrderChanged: (on) => core.setOutOfOrder(on),
     cameraDown: (detail) => core.camera.setState({ state: 'unavailable', detail }),
+    uiCrashed: () => core.metrics.uiCrashed(),
     log: core.log,
   });
   setupWedgeInput(window, core);
@@ -84,6 +85,7 @@ async function onReady(): Promise<void> {
     settings: () => (updateSupport.ok ? (core.config().updates ?? null) : null),
     isIdle: () => core.isIdle(),
     log: core.log,
+    onState: (state) => core.metrics.setUpdateState(state),
   });
   core.session.subscribe(() => updater.activity());
 

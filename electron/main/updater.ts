@@ -6,6 +6,7 @@
  * and left on: nothing here touches them. Whatever fails is logged and the running kiosk goes on.
  */
 import type { AppUpdater, UpdateInfo } from 'electron-updater';
+import type { UpdateState } from '../core/metrics/kiosk-metrics';
 import type { Logger } from '../core/log/logger';
 import { IdleInstaller } from '../core/updates/idle-installer';
 import { msUntilNextCheck } from '../core/updates/update-schedule';
@@ -27,6 +28,8 @@ export interface UpdaterDeps {
   firstCheckMs?: number;
   random?: () => number;
   now?: () => Date;
+  /** Told where the self-update stands (for the metrics). */
+  onState?: (state: UpdateState) => void;
 }
 
 export interface KioskUpdater {
@@ -50,6 +53,11 @@ export function setupUpdater(deps: UpdaterDeps): KioskUpdater {
     debug: () => undefined,
   };
   let pendingVersion: string | null = null;
+  // `pending` holds from the moment a newer version is known until the kiosk restarts into it.
+  const setState = (state: UpdateState) => {
+    if (pendingVersion === null || state === 'pending') deps.onState?.(state);
+  };
+  setState(deps.settings() ? 'checking' : 'off'); // the first check comes soon after start
   const installer = new IdleInstaller({
     isIdle: deps.isIdle,
     quietMs: deps.quietMs,
@@ -61,19 +69,30 @@ export function setupUpdater(deps: UpdaterDeps): KioskUpdater {
     },
     onInstallFailed: (error) => log.error('update-install-failed', { message: (error as Error).message }),
   });
-  updater.on('update-available', (info: UpdateInfo) => log.info('update-available', { version: info.version }));
-  updater.on('update-not-available', (info: UpdateInfo) => log.info('update-not-available', { latest: info.version }));
+  updater.on('update-available', (info: UpdateInfo) => {
+    log.info('update-available', { version: info.version });
+    setState('pending');
+    pendingVersion = info.version;
+  });
+  updater.on('update-not-available', (info: UpdateInfo) => {
+    log.info('update-not-available', { latest: info.version });
+    setState('current');
+  });
   updater.on('update-downloaded', (info: UpdateInfo) => {
     pendingVersion = info.version;
     log.info('update-downloaded', { version: info.version });
     installer.updateDownloaded();
   });
-  updater.on('error', (error: Error) => log.warn('update-failed', { message: error.message }));
+  updater.on('error', (error: Error) => {
+    log.warn('update-failed', { message: error.message });
+    setState('error');
+  });
 
   let feedUrl: string | null = null;
   const check = async () => {
     const settings = deps.settings();
-    if (!settings) return;
+    if (!settings) return setState('off');
+    setState('checking');
     try {
       if (settings.url !== feedUrl) {
         updater.setFeedURL({ provider: 'generic', url: settings.url });
@@ -84,6 +103,7 @@ export function setupUpdater(deps: UpdaterDeps): KioskUpdater {
       await result?.downloadPromise?.catch(() => undefined);
     } catch (error) {
       log.warn('update-check-failed', { message: (error as Error).message });
+      setState('error');
     }
   };
 

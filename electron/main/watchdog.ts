@@ -23,6 +23,8 @@ export interface WatchdogDeps {
   outOfOrderChanged(on: boolean): void;
   /** The camera is being restarted: tell staff and the logs. */
   cameraDown(detail: string): void;
+  /** The customer screen crashed or hung (for the metrics). */
+  uiCrashed?(): void;
   log: Logger;
   guard?: CrashLoopGuard;
 }
@@ -61,6 +63,7 @@ export function setupWatchdog(deps: WatchdogDeps): Watchdog {
 
   const uiCrashed = (reason: string) => {
     if (stopped || deps.ui.isDestroyed()) return;
+    deps.uiCrashed?.();
     deps.resetSession();
     const verdict = guard.record();
     if (verdict === 'reload') {

@@ -114,6 +114,8 @@ export const requests = {
   decoded: { channel: 'capture:decoded', args: z.string().min(1).max(4096), result: typed<void>(), page: 'capture', exposed: true },
   cameraState: { channel: 'capture:state', args: CameraStateSchema, result: typed<void>(), page: 'capture', exposed: true },
   cameraDevices: { channel: 'capture:devices', args: CameraDevicesSchema, result: typed<void>(), page: 'capture', exposed: true },
+  /** Seconds the capture worker spent on each frame it decoded lately, for the metrics (never a frame). */
+  decodeTimes: { channel: 'capture:decode-times', args: z.array(z.number().finite().min(0).max(60)).min(1).max(100), result: typed<void>(), page: 'capture', exposed: true },
   /** A small JPEG of the scene (base64), at most a few a second. */
   preview: {
     channel: 'capture:preview',

@@ -12,15 +12,12 @@
  */
 
 /**
- * The longest stall a scanner's burst survives (once): a busy page or main process can hold a
- * key back this long (electron/core/scan/wedge-detector.ts).
- */
-export const BURST_STALL_MAX_MS = 500;
-/**
  * Any key this soon after a printable key belongs to the burst (Enter, Tab, chords), not to the
- * UI: as long as the longest stall, which may come just before a burst's Enter.
+ * UI: every gap of a burst that is not a stall fits in it. An Enter held back longer by a stall
+ * may reach the UI; a Done it presses as the new scan starts is ignored in main
+ * (SessionMachine.customerDone), and a keyboard user's Enter soon after a result stays theirs.
  */
-export const BURST_TERMINATOR_WINDOW_MS = BURST_STALL_MAX_MS;
+export const BURST_TERMINATOR_WINDOW_MS = 150;
 
 export interface KeyLike {
   key: string;

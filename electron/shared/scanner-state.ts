@@ -1,6 +1,9 @@
 /** What the scanners are doing, for staff and the log (never what they scanned). */
 import { z } from 'zod';
 
+/** Where a scan came from. */
+export type ScannerKind = 'keyboard' | 'camera' | 'serial';
+
 /** What a wired scanner's connection is doing. */
 export type SerialState =
   | { state: 'off'; detail: null }

@@ -16,6 +16,7 @@ function handlers() {
     cameraState: vi.fn(),
     preview: vi.fn(),
     cameraDevices: vi.fn(),
+    decodeTimes: vi.fn(),
     staffUnlock: vi.fn(async () => ({ ok: true as const })),
     staffSettings: vi.fn(),
     staffSave: vi.fn(async () => ({ ok: true as const })),
@@ -37,6 +38,7 @@ describe('the IPC bridge in main', () => {
   it('registers the contract channels Electron serves, and not the web shell-only key channel', () => {
     setupIpc(handlers());
     expect([...ipcMain.handlers.keys()].sort()).toEqual([
+      'capture:decode-times',
       'capture:decoded',
       'capture:devices',
       'capture:preview',

@@ -22,9 +22,10 @@ function start() {
   const resetSession = vi.fn();
   const cameraDown = vi.fn();
   const outOfOrderChanged = vi.fn();
-  const watchdog = setupWatchdog({ ui: ui as never, capture: capture as never, resetSession, outOfOrderChanged, cameraDown, log, guard: new CrashLoopGuard({ now: () => Date.now() }) });
+  const uiCrashed = vi.fn();
+  const watchdog = setupWatchdog({ ui: ui as never, capture: capture as never, resetSession, outOfOrderChanged, cameraDown, uiCrashed, log, guard: new CrashLoopGuard({ now: () => Date.now() }) });
   const crash = (reason = 'crashed') => ui.webContents.emit('render-process-gone', {}, { reason, exitCode: 1 });
-  return { ui, capture, log, resetSession, outOfOrderChanged, cameraDown, watchdog, crash };
+  return { ui, capture, log, resetSession, outOfOrderChanged, cameraDown, uiCrashed, watchdog, crash };
 }
 
 beforeEach(() => {
@@ -34,6 +35,13 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('the UI watchdog', () => {
+  it('counts every crash for the metrics (kiosk_ui_crashes_total), the one that brings out of order too, and no clean exit', () => {
+    const { ui, uiCrashed, crash } = start();
+    for (let i = 0; i < 5; i++) crash('crashed');
+    ui.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(uiCrashed).toHaveBeenCalledTimes(5);
+  });
+
   it('reloads a crashed UI, back on ready (the customer data wiped), and logs it', () => {
     const { ui, log, resetSession, crash, watchdog } = start();
     crash('oom');

@@ -89,7 +89,7 @@ describe('HealthStats', () => {
 
   it('a rejected scan counts as a scan and a code problem, and leaves the back end alone', () => {
     const stats = new HealthStats();
-    stats.record({ type: 'rejected', reason: 'tooLong' });
+    stats.record({ scanner: 'keyboard', type: 'rejected', reason: 'tooLong' });
     expect(stats.counts).toMatchObject({ scans: 1, rejected: 1, codeProblem: 1, identified: 0 });
     expect(stats.backEnd.lastOutcome).toBeNull();
   });
@@ -105,7 +105,7 @@ describe('HealthStats', () => {
     ['serviceProblem', 'loyaltyId', 'serviceProblem', 'serviceProblem'],
   ])('an identification ending in %s counts as identified and %s', (_label, scanKind, outcome, counter) => {
     const stats = new HealthStats();
-    stats.record({ type: 'identified', scanKind, outcome, ms: 123.6 });
+    stats.record({ scanner: 'keyboard', type: 'identified', scanKind, outcome, ms: 123.6 });
     const expected = { scans: 1, rejected: 0, identified: 1, member: 0, notMember: 0, codeProblem: 0, serviceProblem: 0, needsStaff: 0, voided: 0, [counter]: 1 };
     expect(stats.counts).toEqual(expected);
     expect(stats.backEnd).toMatchObject({ lastOutcome: outcome, lastLatencyMs: 124 });
@@ -114,19 +114,19 @@ describe('HealthStats', () => {
 
   it('a missed deadline counts as a service problem with outcome "timeout", not as identified', () => {
     const stats = new HealthStats();
-    stats.record({ type: 'deadline', scanKind: 'otp', ms: 6000.4 });
+    stats.record({ scanner: 'keyboard', type: 'deadline', scanKind: 'otp', ms: 6000.4 });
     expect(stats.counts).toMatchObject({ scans: 1, identified: 0, serviceProblem: 1 });
     expect(stats.backEnd).toMatchObject({ lastOutcome: 'timeout', lastLatencyMs: 6000 });
   });
 
   it('adds up over many events and keeps the last back-end answer', () => {
     const stats = new HealthStats();
-    stats.record({ type: 'identified', scanKind: 'otp', outcome: 'member', ms: 10 });
-    stats.record({ type: 'identified', scanKind: 'loyaltyId', outcome: 'member', ms: 20 });
-    stats.record({ type: 'rejected', reason: 'empty' });
-    stats.record({ type: 'identified', scanKind: 'vippsPhone', outcome: 'notFound', ms: 30 });
-    stats.record({ type: 'deadline', scanKind: 'vippsToken', ms: 40 });
-    stats.record({ type: 'identified', scanKind: 'otp', outcome: 'credentialsRefused', ms: 50 });
+    stats.record({ scanner: 'keyboard', type: 'identified', scanKind: 'otp', outcome: 'member', ms: 10 });
+    stats.record({ scanner: 'keyboard', type: 'identified', scanKind: 'loyaltyId', outcome: 'member', ms: 20 });
+    stats.record({ scanner: 'keyboard', type: 'rejected', reason: 'empty' });
+    stats.record({ scanner: 'keyboard', type: 'identified', scanKind: 'vippsPhone', outcome: 'notFound', ms: 30 });
+    stats.record({ scanner: 'keyboard', type: 'deadline', scanKind: 'vippsToken', ms: 40 });
+    stats.record({ scanner: 'keyboard', type: 'identified', scanKind: 'otp', outcome: 'credentialsRefused', ms: 50 });
     stats.recordVoided(); // a wedge burst thrown away: not a scan
     expect(stats.counts).toEqual({ scans: 6, rejected: 1, identified: 4, member: 2, notMember: 1, codeProblem: 1, serviceProblem: 1, needsStaff: 1, voided: 1 });
     expect(stats.backEnd).toMatchObject({ lastOutcome: 'credentialsRefused', lastLatencyMs: 50 });

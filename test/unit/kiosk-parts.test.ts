@@ -15,10 +15,12 @@ import { createCamera } from '../../electron/core/parts/camera';
 import type { KioskPart } from '../../electron/core/parts/kiosk-part';
 import { createScanners } from '../../electron/core/parts/scanners';
 import { createVipps } from '../../electron/core/parts/vipps';
+import { KioskMetrics } from '../../electron/core/metrics/kiosk-metrics';
 import type { SerialPortLike } from '../../electron/core/scan/serial-scanner';
 import { HealthStats } from '../../electron/core/staff/health-stats';
 
 const quiet = { info() {}, warn() {}, error() {} };
+const noMetrics = new KioskMetrics({ name: 'test', version: '0' }, { kiosk: () => ({ storeId: '1', terminalId: '1', configValid: true }), scannersUp: () => ({}), handoff: () => ({ pending: 0, oldestPendingSeconds: 0, delivered: 0, rejected: 0, expired: 0, dropped: 0 }) });
 const SOURCE = { kind: 'file' as const, path: '/nowhere/kiosk.json', staffPath: '/nowhere/staff.json' };
 const PRODUCT = { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' };
 const IDENTIFY = { baseUrl: 'https://loyalty.example', token: 'tok' };
@@ -72,7 +74,7 @@ describe('the Vipps part', () => {
   it('keeps its client, and the token cached in it, when only storeId changes; makes a new one when its section changes', async () => {
     const { parts, apply } = harness((config) => {
       const backEnd = createBackEnd({ config, log: quiet });
-      return [backEnd, createVipps({ config, backEnd, product: PRODUCT, log: quiet })] as const;
+      return [backEnd, createVipps({ config, backEnd, product: PRODUCT, metrics: noMetrics, log: quiet })] as const;
     });
     const vipps = parts[1];
     await apply({ identify: IDENTIFY, vipps: VIPPS, storeId: '1' });
@@ -105,7 +107,7 @@ describe('the scanners part', () => {
   it('keeps the wedge detector (and a burst under way) across a reload that leaves scanners.keyboard alone; restarts the serial port only for scanners.serial', async () => {
     const scans: string[] = [];
     const createPort = vi.fn(async () => new QuietPort());
-    const { parts, apply } = harness(() => [createScanners({ scan: (text) => scans.push(text), stats: new HealthStats(), log: quiet, serial: { createPort } })] as const);
+    const { parts, apply } = harness(() => [createScanners({ scan: (text) => scans.push(text), stats: new HealthStats(), metrics: noMetrics, log: quiet, serial: { createPort } })] as const);
     const scanners = parts[0];
     const key = (k: string, time: number) => scanners.keyInput({ key: k, code: k === 'Enter' ? 'Enter' : `Digit${k}`, shift: false, ctrl: false, alt: false, meta: false, time });
     await apply({ scanners: { serial: { path: '/dev/ttyFAKE0' } } });

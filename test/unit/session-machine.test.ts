@@ -73,6 +73,27 @@ afterEach(() => {
 });
 
 describe('SessionMachine', () => {
+  it("a customer's Done that meets a new scan being identified leaves the scan alone; staff's reset does not", async () => {
+    const { machine, call } = harness();
+    machine.scan('123456');
+    call(0).resolve(MEMBER);
+    await settle();
+    expect(machine.view().screen).toBe('member');
+    machine.scan('234567'); // the next customer scans while the last result is up ...
+    machine.customerDone(); // ... and the scanner's Enter, held back, pressed that result's Done
+    expect(machine.view().screen).toBe('identifying');
+    expect(call(1).signal.aborted).toBe(false);
+    call(1).resolve(MEMBER);
+    await settle();
+    expect(machine.view().screen).toBe('member');
+    machine.customerDone();
+    expect(machine.view()).toEqual({ screen: 'ready' });
+    machine.scan('345678');
+    machine.done(); // staff mode closed, or the screen restarted: always back to ready
+    expect(machine.view()).toEqual({ screen: 'ready' });
+    expect(call(2).signal.aborted).toBe(true);
+  });
+
   it('starts ready', () => {
     const { machine } = harness();
     expect(machine.view()).toEqual({ screen: 'ready' });
@@ -180,7 +201,7 @@ describe('SessionMachine', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 5 });
     expect(signal.aborted).toBe(true);
-    expect(events).toEqual([{ type: 'deadline', scanKind: 'otp', ms: 3000 }]);
+    expect(events).toEqual([{ scanner: 'keyboard', type: 'deadline', scanKind: 'otp', ms: 3000 }]);
   });
 
   it('drops an answer that comes after the deadline', async () => {
@@ -290,7 +311,7 @@ describe('SessionMachine', () => {
     machine.scan('https://example.com/hello');
     expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notLoyaltyCode', resetInSeconds: 5 });
     expect(identify).not.toHaveBeenCalled();
-    expect(events).toEqual([{ type: 'rejected', reason: 'unknownFormat' }]);
+    expect(events).toEqual([{ scanner: 'keyboard', type: 'rejected', reason: 'unknownFormat' }]);
     await vi.advanceTimersByTimeAsync(5000);
     expect(machine.view()).toEqual({ screen: 'ready' });
   });
@@ -324,7 +345,7 @@ describe('SessionMachine', () => {
     call(0).resolve(outcome);
     await settle();
     expect(machine.view()).toEqual(expected);
-    expect(events).toEqual([{ type: 'identified', scanKind: 'otp', outcome: outcome.kind, ms: 0 }]);
+    expect(events).toEqual([{ scanner: 'keyboard', type: 'identified', scanKind: 'otp', outcome: outcome.kind, ...(outcome.kind === 'serviceProblem' ? { problem: outcome.reason } : {}), ms: 0 }]);
   });
 
   it('maps notFound for a loyalty ID to codeProblem notFound', async () => {

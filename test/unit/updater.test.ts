@@ -117,6 +117,20 @@ describe('setupUpdater', () => {
     expect(updater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://updates.example.com/kiosk' });
   });
 
+  it('tells the metrics where it stands: a newer version stays pending, whatever fails after, until the restart', async () => {
+    const { updater } = fakeUpdater(async () => null);
+    const states: string[] = [];
+    kiosk = setupUpdater({ updater: updater as unknown as AppUpdater, settings: () => ({ url: 'https://updates.example.com/kiosk', checkHour: 3 }), isIdle: () => false, log: log(), firstCheckMs: 60_000, onState: (state) => void states.push(state) });
+    await kiosk.check();
+    updater.emit('update-not-available', { version: '1.0.0' });
+    updater.emit('error', new Error('ECONNRESET'));
+    updater.emit('update-available', { version: '1.1.0' });
+    updater.emit('error', new Error('download failed'));
+    await kiosk.check();
+    updater.emit('update-downloaded', { version: '1.1.0' });
+    expect(states).toEqual(['checking', 'checking', 'current', 'error', 'pending']);
+  });
+
   it('checks nothing while the config has no updates section', async () => {
     const { updater } = fakeUpdater(async () => null);
     kiosk = setupUpdater({ updater: updater as unknown as AppUpdater, settings: () => null, isIdle: () => true, log: log(), firstCheckMs: 60_000 });

@@ -32,6 +32,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     cameraState: () => undefined,
     preview: () => undefined,
     cameraDevices: () => undefined,
+    decodeTimes: () => undefined,
     staffUnlock: async () => ({ ok: false as const, reason: 'noPin' as const }),
     staffSettings: () => {
       throw new Error('Staff mode is closed');

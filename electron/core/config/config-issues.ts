@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { FieldIssue, IssueCode } from '../../shared/staff-view';
-import { SCHEMA_MESSAGES } from './config-schema';
+import { SCHEMA_MESSAGES } from './schema-parts';
 
 /** Each zod issue by field path, never with the value; with a code the staff screen translates. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

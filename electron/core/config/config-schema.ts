@@ -6,40 +6,17 @@ import { z } from 'zod';
 import { SCANNER_LAYOUTS } from '../scan/keyboard-layouts';
 import { VIPPS_QR_ORIGIN } from '../scan/personal-qr';
 import { isPinHash } from '../staff/pin-hash';
+import { HandoffSchema } from './handoff-schema';
+import { httpUrl, SCHEMA_MESSAGES, text } from './schema-parts';
 import { LOCKABLE_PATHS } from './staff-layer';
+import { TelemetrySchema } from './telemetry-schema';
 
 /**
  * Above this a burst's pace nears a fast typist's (60 ms a key), and the detector would no
- * longer be judging by what no person can do. (Any gap a burst may have, its one stall included,
- * stays within the key policy's withholding window.)
+ * longer be judging by what no person can do; and each fast gap (3× this at most) stays within
+ * the key policy's withholding window.
  */
 export const MAX_INTER_KEY_MS_LIMIT = 50;
-
-/** The schema's own messages, by the code the staff screen translates them with (fieldIssues). */
-export const SCHEMA_MESSAGES = {
-  controlCharacters: 'must not contain control characters (line breaks, tabs)',
-  httpsUrl: 'must be an https URL (plain http only to this machine)',
-  languageTag: 'must be a language tag such as "en" or "nb"',
-  pinHash: 'must be a hash from `npm run hash-pin -- <PIN>` (scrypt$N$r$p$salt$hash)',
-  colour: 'must be a colour like "#0f766e"',
-  origin: 'must be an https origin such as "https://qr.vipps.no" (no path, port or user)',
-} as const;
-
-/** Trimmed, and free of control characters: values travel in HTTP headers and log lines. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, SCHEMA_MESSAGES.controlCharacters);
-/** https, or http to this machine only: tokens and customers' codes never travel in clear. */
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an https URL' })
-  .refine((url) => url.startsWith('https:') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), {
-    error: SCHEMA_MESSAGES.httpsUrl,
-  })
-  .transform((url) => url.replace(/\/+$/, ''));
 
 const IdentifySchema = z.strictObject({
   baseUrl: httpUrl,
@@ -148,29 +125,6 @@ const SoundsSchema = z.strictObject({
 });
 
 /** The hand-off of each identification to the till (README, "Handing off to the till"). */
-const HandoffSchema = z.strictObject({
-  /** The till's endpoint for pushed identifications; null: no push (the pull feed may still run). */
-  url: httpUrl.nullable().default(null),
-  /** HMAC-SHA256 key the till verifies each push with; or env KIOSK_HANDOFF_SECRET. */
-  secret: text(512).optional(),
-  /** How long an identification is worth delivering (and stays in the pull feed). */
-  ttlSeconds: z.int().min(30).max(86_400).default(900),
-  /** The most deliveries kept waiting; beyond it the oldest gives way. */
-  maxPending: z.int().min(1).max(10_000).default(200),
-  /** Deadline of one push. */
-  timeoutMs: z.int().min(500).max(60_000).default(3000),
-  /** The pull feed for tills that cannot receive calls; null: none. */
-  listen: z
-    .strictObject({
-      /** 127.0.0.1 keeps it on this computer; a LAN address lets a till elsewhere in the store read it. */
-      host: z.string().min(1).max(255).default('127.0.0.1'),
-      port: z.int().min(1).max(65_535),
-      /** The bearer token the till sends; or env KIOSK_HANDOFF_TOKEN. */
-      token: text(512).optional(),
-    })
-    .nullable()
-    .default(null),
-});
 
 export const ConfigSchema = z.strictObject({
   storeId: text(64).default('9999'),
@@ -186,6 +140,8 @@ export const ConfigSchema = z.strictObject({
   vipps: VippsSchema.optional(),
   /** Absent: identifications are not handed off to a till. */
   handoff: HandoffSchema.optional(),
+  /** Metrics for a chain's monitoring (README, "Watching a fleet"); none: no endpoint, no push. */
+  telemetry: TelemetrySchema.optional(),
   scanners: ScannersSchema.prefault({}),
   display: DisplaySchema.prefault({}),
   brand: BrandSchema.prefault({}),

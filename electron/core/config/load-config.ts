@@ -8,7 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FieldIssue } from '../../shared/staff-view';
 import { fieldIssues, formatIssues } from './config-issues';
-import { ConfigSchema, SCHEMA_MESSAGES, type KioskConfig } from './config-schema';
+import { ConfigSchema, type KioskConfig } from './config-schema';
+import { SCHEMA_MESSAGES } from './schema-parts';
+import { SECRET_ENV } from './secret-env';
+import { applyServiceSecrets } from './service-secrets';
 import { osProvisioningPath } from './provisioning-path';
 import type { SecretStore } from './secret-store';
 import { isPinHash } from '../staff/pin-hash';
@@ -28,17 +31,6 @@ export type ConfigResult =
    */
   | { ok: false; error: string; source: ConfigSource; issues?: FieldIssue[]; pinHash?: string };
 
-/** Environment variables that may carry secrets instead of the file. */
-export const SECRET_ENV = {
-  identifyToken: 'KIOSK_IDENTIFY_TOKEN',
-  vippsClientSecret: 'KIOSK_VIPPS_CLIENT_SECRET',
-  vippsSubscriptionKey: 'KIOSK_VIPPS_SUBSCRIPTION_KEY',
-  handoffSecret: 'KIOSK_HANDOFF_SECRET',
-  handoffToken: 'KIOSK_HANDOFF_TOKEN',
-} as const;
-
-/** A signing key or bearer token shorter than this is guessable. */
-const MIN_SHARED_SECRET = 16;
 
 export interface LoadOptions {
   platform?: NodeJS.Platform;
@@ -187,7 +179,7 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
   if (!parsed.success) return invalid(fieldIssues(parsed.error));
   const config = parsed.data;
   const issues: FieldIssue[] = [];
-  const fromEnv = (name: keyof typeof SECRET_ENV) => {
+  const fromEnv = (name: keyof typeof SECRET_ENV): string | undefined => {
     const value = env[SECRET_ENV[name]]?.trim() || undefined;
     // Secrets travel in HTTP headers: a line break would break the request (and fetch's error quotes it).
     if (value && /\p{Cc}/u.test(value)) {
@@ -207,22 +199,7 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     if (!config.vipps.clientSecret) missing('vipps.clientSecret', SECRET_ENV.vippsClientSecret);
     if (!config.vipps.subscriptionKey) missing('vipps.subscriptionKey', SECRET_ENV.vippsSubscriptionKey);
   }
-  if (config.handoff) {
-    const handoff = config.handoff;
-    const shared = (field: string, value: string | undefined, envName: string, needed: boolean) => {
-      if (!value) {
-        if (needed) issues.push({ field, message: `missing (set it in the file or in ${envName})`, code: 'missingNoStaff', params: { envName } });
-      } else if (value.length < MIN_SHARED_SECRET) {
-        issues.push({ field, message: `must be at least ${MIN_SHARED_SECRET} characters`, code: 'sharedSecretShort', params: { minimum: MIN_SHARED_SECRET } });
-      }
-    };
-    handoff.secret = fromEnv('handoffSecret') ?? handoff.secret;
-    shared('handoff.secret', handoff.secret, SECRET_ENV.handoffSecret, handoff.url !== null);
-    if (handoff.listen) {
-      handoff.listen.token = fromEnv('handoffToken') ?? handoff.listen.token;
-      shared('handoff.listen.token', handoff.listen.token, SECRET_ENV.handoffToken, true);
-    }
-  }
+  issues.push(...applyServiceSecrets(config, fromEnv));
   if (issues.length) return invalid(issues);
   return { ok: true, config, source };
 }

@@ -6,9 +6,9 @@
  *                                   (`Last-Event-ID` replays what the till missed, within TTL)
  * Nothing else is served; no CORS, so no web page can read it.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hasBearerToken } from '../http/bearer-token';
 import type { Logger } from '../log/logger';
 import type { PendingDelivery } from './journal';
 
@@ -90,7 +90,7 @@ export class FeedServer {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     response.setHeader('cache-control', 'no-store');
-    if (!this.authorised(request.headers.authorization)) {
+    if (!hasBearerToken(request.headers.authorization, this.options.token)) {
       response.writeHead(401, { 'www-authenticate': 'Bearer realm="kiosk hand-off"', 'content-type': 'application/json' });
       response.end('{"error":"a valid bearer token is required"}');
       return;
@@ -129,14 +129,6 @@ export class FeedServer {
     }
     this.streams.add(response);
     request.on('close', () => this.streams.delete(response));
-  }
-
-  private authorised(header: string | undefined): boolean {
-    const given = /^bearer (.+)$/i.exec(header ?? '')?.[1];
-    if (!given) return false;
-    // Equal-length digests: the comparison takes the same time whatever was sent.
-    const digest = (value: string) => createHash('sha256').update(value).digest();
-    return timingSafeEqual(digest(given), digest(this.options.token));
   }
 }
 

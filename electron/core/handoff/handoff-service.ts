@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { isSameValue } from '../../shared/same-value';
 import type { KioskConfig } from '../config/config-schema';
+import { isLoopbackHost } from '../http/bearer-token';
 import type { Logger } from '../log/logger';
 import { FeedServer } from './feed-server';
 import type { Identification } from './identification';
@@ -84,6 +85,15 @@ export class HandoffService {
     };
   }
 
+  /** For the metrics: what waits, how long the oldest has, and what became of the rest. */
+  counts(now = Date.now()): { pending: number; oldestPendingSeconds: number; delivered: number; rejected: number; expired: number; dropped: number } {
+    const { pending, delivered, rejected, expired, dropped } = this.sender?.snapshot() ?? { pending: 0, delivered: 0, rejected: 0, expired: 0, dropped: 0 };
+    const expiry = this.sender?.oldestExpiry() ?? null;
+    const ttlMs = (this.config?.ttlSeconds ?? 0) * 1000;
+    const oldestPendingSeconds = expiry === null ? 0 : Math.max(0, (now - (expiry - ttlMs)) / 1000);
+    return { pending, oldestPendingSeconds, delivered, rejected, expired, dropped };
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
@@ -149,7 +159,7 @@ export class HandoffService {
       this.feed = feed;
       this.feedProblem = null;
       this.deps.log.info('handoff-feed-listening', { address: feed.address() });
-      if (!isLoopback(listen.host)) this.deps.log.warn('handoff-feed-not-loopback', { message: `the till feed listens on ${listen.host}: any computer that reaches it may try the token, over plain HTTP` });
+      if (!isLoopbackHost(listen.host)) this.deps.log.warn('handoff-feed-not-loopback', { message: `the till feed listens on ${listen.host}: any computer that reaches it may try the token, over plain HTTP` });
     } catch (error) {
       this.feedProblem = `cannot listen on ${listen.host}:${listen.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
       this.deps.log.error('handoff-feed-failed', { message: this.feedProblem });
@@ -160,10 +170,6 @@ export class HandoffService {
 
 /** Journal or port unavailable at start: try again this much later. */
 const START_RETRY_MS = 30_000;
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
 
 /** The till's address for staff: no credentials, no query. */
 function displayUrl(url: string): string {

@@ -101,6 +101,11 @@ export class PushSender {
     return { pending: this.queue.length, ...this.stats };
   }
 
+  /** When the oldest delivery still waiting stops being worth delivering, or null. */
+  oldestExpiry(): number | null {
+    return this.queue[0]?.expiresAt ?? null;
+  }
+
   async stop(): Promise<void> {
     this.stopping.abort();
     if (this.timer) clearTimeout(this.timer);

@@ -20,7 +20,7 @@ export interface Camera extends KioskPart {
   setDevices(devices: StaffSettingsView['cameras']): void;
 }
 
-export function createCamera(deps: { config: () => KioskConfig; scan(text: string): void; log: Logger }): Camera {
+export function createCamera(deps: { config: () => KioskConfig; scan(text: string, scanner: 'camera'): void; log: Logger }): Camera {
   const feed = new CameraFeed((state) => deps.log.info('camera-state', { ...state }));
   const listeners = new Set<(settings: CameraSettings) => void>();
   let devices: StaffSettingsView['cameras'] = [];
@@ -37,7 +37,7 @@ export function createCamera(deps: { config: () => KioskConfig; scan(text: strin
       return () => listeners.delete(listener);
     },
     scan(text) {
-      if (deps.config().scanners.camera.enabled) deps.scan(text);
+      if (deps.config().scanners.camera.enabled) deps.scan(text, 'camera');
     },
     devices: () => devices,
     setDevices(next) {

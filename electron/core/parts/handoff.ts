@@ -7,6 +7,7 @@ import type { KioskPart } from './kiosk-part';
 export interface Handoff extends KioskPart {
   record(identification: Identification): Promise<void>;
   health: HandoffService['health'];
+  counts: HandoffService['counts'];
 }
 
 export function createHandoff(deps: { dir: string; log: Logger; backoffMs?: (attempt: number) => number }): Handoff {
@@ -18,5 +19,6 @@ export function createHandoff(deps: { dir: string; log: Logger; backoffMs?: (att
     stop: () => service.stop(),
     record: (identification) => service.record(identification),
     health: () => service.health(),
+    counts: () => service.counts(),
   };
 }

@@ -6,7 +6,16 @@ export function logSecrets(log: KioskLogger | null): KioskPart {
   return {
     name: 'log secrets',
     apply({ after }) {
-      log?.setSecrets([after.identify?.token, after.vipps?.clientSecret, after.vipps?.subscriptionKey, after.handoff?.secret, after.handoff?.listen?.token]);
+      const { identify, vipps, handoff, telemetry } = after;
+      log?.setSecrets([
+        identify?.token,
+        vipps?.clientSecret,
+        vipps?.subscriptionKey,
+        handoff?.secret,
+        handoff?.listen?.token,
+        telemetry?.prometheus?.token,
+        ...Object.values(telemetry?.otlp?.headers ?? {}),
+      ]);
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { SerialState } from '../../shared/scanner-state';
 import type { KioskConfig } from '../config/config-schema';
 import type { Logger } from '../log/logger';
+import type { KioskMetrics } from '../metrics/kiosk-metrics';
 import { SerialScanner, type SerialScannerDeps } from '../scan/serial-scanner';
 import { WedgeDetector, type TimedKey } from '../scan/wedge-detector';
 import type { HealthStats } from '../staff/health-stats';
@@ -18,8 +19,9 @@ export interface Scanners extends KioskPart {
 }
 
 export function createScanners(deps: {
-  scan(text: string): void;
+  scan(text: string, scanner: 'keyboard' | 'serial'): void;
   stats: HealthStats;
+  metrics: KioskMetrics;
   log: Logger;
   /** For tests: how the serial port is made and how long to wait before opening it again. */
   serial?: Pick<SerialScannerDeps, 'createPort' | 'retryDelayMs'>;
@@ -34,10 +36,11 @@ export function createScanners(deps: {
       ? new WedgeDetector({
           maxInterKeyMs,
           layout,
-          onScan: (text) => deps.scan(text),
+          onScan: (text) => deps.scan(text, 'keyboard'),
           // Never the characters: the length, why, and the largest gap say enough.
           onVoid: (burst) => {
             deps.stats.recordVoided();
+            deps.metrics.scan('keyboard', 'voided');
             log.warn('scan-voided', { ...burst });
           },
         })
@@ -51,7 +54,7 @@ export function createScanners(deps: {
     serial = new SerialScanner(
       { path, baudRate, prefix, suffix },
       {
-        onScan: (text) => deps.scan(text),
+        onScan: (text) => deps.scan(text, 'serial'),
         onState: (state) => {
           serialState = state;
           log.info('serial-state', { ...state });

@@ -9,6 +9,7 @@ import { memberIdentification, notMemberIdentification } from '../handoff/identi
 import { identify } from '../identify/identify-client';
 import { identifyScan } from '../identify/identify-scan';
 import type { Logger } from '../log/logger';
+import type { KioskMetrics } from '../metrics/kiosk-metrics';
 import { SessionMachine, type SessionSettings } from '../session/session-machine';
 import type { HealthStats } from '../staff/health-stats';
 import type { BackEnd } from './back-end';
@@ -25,7 +26,7 @@ export interface SessionPart extends KioskPart {
   session: SessionMachine;
 }
 
-export function createSession(deps: { config: () => KioskConfig; backEnd: BackEnd; vipps: Vipps; handoff: Handoff; stats: HealthStats; log: Logger }): SessionPart {
+export function createSession(deps: { config: () => KioskConfig; backEnd: BackEnd; vipps: Vipps; handoff: Handoff; stats: HealthStats; metrics: KioskMetrics; log: Logger }): SessionPart {
   const { config, backEnd, vipps, log } = deps;
   const settings = (): SessionSettings => ({
     idleResetSeconds: config().idleResetSeconds,
@@ -55,6 +56,7 @@ export function createSession(deps: { config: () => KioskConfig; backEnd: BackEn
     now: () => performance.now(),
     onOutcome: (event) => {
       deps.stats.record(event);
+      deps.metrics.session(event);
       log.info('session', { ...event });
     },
     // The till's copy, after the screen: a slow or failing till never delays the customer.

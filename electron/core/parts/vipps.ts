@@ -6,6 +6,7 @@
 import { isSameValue } from '../../shared/same-value';
 import type { KioskConfig } from '../config/config-schema';
 import type { Logger } from '../log/logger';
+import type { KioskMetrics } from '../metrics/kiosk-metrics';
 import type { Product } from '../product';
 import { SANDBOX_PERSONAL_QR_ORIGINS } from '../sandbox/sandbox-members';
 import { VIPPS_QR_ORIGIN } from '../scan/personal-qr';
@@ -24,9 +25,9 @@ export interface Vipps extends KioskPart {
   checkIn(client: VippsClient, phoneNumber: string, isMember: boolean): void;
 }
 
-export function createVipps(deps: { config: () => KioskConfig; backEnd: BackEnd; product: Product; log: Logger }): Vipps {
+export function createVipps(deps: { config: () => KioskConfig; backEnd: BackEnd; product: Product; metrics: KioskMetrics; log: Logger }): Vipps {
   let client: VippsClient | null = null;
-  const checkIns = new CheckInSender({ log: deps.log });
+  const checkIns = new CheckInSender({ log: deps.log, onResult: (result) => deps.metrics.checkIn(result) });
 
   /** The configured Vipps, else on the sandbox the sandbox's; null: no exchange, no check-in. */
   const targetFor = (config: KioskConfig): VippsTarget | null => {

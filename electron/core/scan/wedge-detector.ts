@@ -23,7 +23,7 @@
  *   GS): it becomes part of the text, for the scan parser to trim as framing or refuse. Outside
  *   a burst, any chord is a person's and clears it.
  */
-import { BURST_STALL_MAX_MS, isBurstTerminator, isPrintableKey, type KeyLike } from '../../shared/key-policy';
+import { isBurstTerminator, isPrintableKey, type KeyLike } from '../../shared/key-policy';
 import { decodeScannerKey, type ScannerLayout } from './keyboard-layouts';
 
 export interface TimedKey extends KeyLike {
@@ -61,7 +61,7 @@ export interface WedgeDetectorOptions {
 /** How much longer than the average one gap may be before it counts as a stall. */
 export const JITTER_FACTOR = 3;
 /** The longest stall a burst survives. */
-export const STALL_MAX_MS = BURST_STALL_MAX_MS;
+export const STALL_MAX_MS = 500;
 /** A pause this long or longer is a quiet moment: what came before is over, what follows is new. */
 export const QUIET_MS = 1000;
 /** Fast gaps a run of keys needs before it counts as a scanner's (a person's rollover makes one or two). */

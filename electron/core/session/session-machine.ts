@@ -10,10 +10,12 @@
  * - Going back to `ready` drops every reference to the customer's data.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SessionView } from '../../shared/session-view';
+import type { ScannerKind } from '../../shared/scanner-state';
+import type { ServiceProblemReason, SessionView } from '../../shared/session-view';
 import type { IdentifyOutcome } from '../identify/identify-outcome';
 import { parseScan, type ParsedScan, type ScanRejection } from '../scan/parse-scan';
 import { toMemberView } from './member-view';
+import { screenOfOutcome } from './result-screen';
 
 export interface SessionSettings {
   idleResetSeconds: number;
@@ -38,10 +40,15 @@ export interface SessionDeps {
   onShown?(shown: { outcome: IdentifyOutcome; view: SessionView }): void;
 }
 
-export type SessionEvent =
+/** What became of a scan (a duplicate of the last one becomes nothing), and which scanner sent it. */
+export type SessionEvent = { scanner: ScannerKind } & (
   | { type: 'rejected'; reason: ScanRejection }
-  | { type: 'identified'; scanKind: ParsedScan['kind']; outcome: IdentifyOutcome['kind']; ms: number }
-  | { type: 'deadline'; scanKind: ParsedScan['kind']; ms: number };
+  /** `problem`: why, for a serviceProblem outcome. */
+  | { type: 'identified'; scanKind: ParsedScan['kind']; outcome: IdentifyOutcome['kind']; problem?: ServiceProblemReason; ms: number }
+  | { type: 'deadline'; scanKind: ParsedScan['kind']; ms: number }
+  /** The configuration is invalid: the scan met the needsStaff screen. */
+  | { type: 'unavailable' }
+);
 
 type Listener = (view: SessionView) => void;
 
@@ -69,28 +76,38 @@ export class SessionMachine {
   }
 
   /** Handles text from any scanner. */
-  scan(raw: string): void {
+  scan(raw: string, scanner: ScannerKind = 'keyboard'): void {
     const now = this.deps.now();
     const previous = this.lastScan;
     const digest = createHmac('sha256', this.scanKey).update(raw).digest('base64');
     this.lastScan = { digest, at: now };
     if (previous && previous.digest === digest && now - previous.at <= this.deps.settings().duplicateWindowMs) return;
-    if (this.configProblem !== null) return; // nothing can be identified until staff fix the config
+    if (this.configProblem !== null) return void this.deps.onOutcome?.({ scanner, type: 'unavailable' }); // until staff fix the config
 
     const parsed = parseScan(raw, { personalQrOrigins: this.deps.settings().personalQrOrigins });
     if (!parsed.ok) {
       this.cancelInFlight();
-      this.deps.onOutcome?.({ type: 'rejected', reason: parsed.reason });
+      this.deps.onOutcome?.({ scanner, type: 'rejected', reason: parsed.reason });
       this.showResult({ screen: 'codeProblem', reason: 'notLoyaltyCode', resetInSeconds: 0 });
       return;
     }
-    this.startIdentification(parsed.scan);
+    this.startIdentification(parsed.scan, scanner);
   }
 
-  /** The customer pressed Done. */
+  /** Back to `ready` (staff mode closed, the screen restarted): always. */
   done(): void {
     if (this.configProblem !== null) return;
     this.reset();
+  }
+
+  /**
+   * The customer pressed Done on a result screen. While a new scan is being identified there is
+   * no result to be done with: the press was meant for the screen before (a scanner's Enter held
+   * back by a busy page can reach it as the scan starts), and the new customer's scan goes on.
+   */
+  customerDone(): void {
+    if (this.state.screen === 'identifying') return;
+    this.done();
   }
 
   /** An invalid configuration (or null once fixed): `needsStaff` until it is valid again. */
@@ -110,7 +127,7 @@ export class SessionMachine {
     this.listeners.clear();
   }
 
-  private startIdentification(scan: ParsedScan): void {
+  private startIdentification(scan: ParsedScan, scanner: ScannerKind): void {
     this.cancelInFlight();
     this.stopCountdown();
     const sequence = ++this.sequence;
@@ -123,7 +140,7 @@ export class SessionMachine {
     this.deadlineTimer = setTimeout(() => {
       if (sequence !== this.sequence) return;
       this.cancelInFlight();
-      this.deps.onOutcome?.({ type: 'deadline', scanKind: scan.kind, ms: this.deps.now() - started });
+      this.deps.onOutcome?.({ scanner, type: 'deadline', scanKind: scan.kind, ms: this.deps.now() - started });
       this.showResult({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 0 });
     }, settings.deadlineMs(scan.kind));
 
@@ -131,7 +148,8 @@ export class SessionMachine {
       (outcome) => {
         if (sequence !== this.sequence || controller.signal.aborted) return; // abandoned: drop it
         this.cancelInFlight();
-        this.deps.onOutcome?.({ type: 'identified', scanKind: scan.kind, outcome: outcome.kind, ms: this.deps.now() - started });
+        const problem = outcome.kind === 'serviceProblem' ? { problem: outcome.reason } : {};
+        this.deps.onOutcome?.({ scanner, type: 'identified', scanKind: scan.kind, outcome: outcome.kind, ...problem, ms: this.deps.now() - started });
         const view = this.screenFor(outcome, scan);
         this.showResult(view);
         this.deps.onShown?.({ outcome, view });
@@ -151,8 +169,7 @@ export class SessionMachine {
       case 'member':
         return { screen: 'member', member: toMemberView(outcome.member, this.deps.settings().catalog), resetInSeconds: 0 };
       case 'notFound':
-        // An OTP or loyalty ID that is unknown is a stale or mistyped code, not a non-member.
-        return scan.kind === 'otp' || scan.kind === 'loyaltyId'
+        return screenOfOutcome('notFound', scan.kind) === 'codeProblem'
           ? { screen: 'codeProblem', reason: 'notFound', resetInSeconds: 0 }
           : { screen: 'notMember', vippsCheckIn: outcome.vippsCheckIn ?? false, resetInSeconds: 0 };
       case 'codeProblem':

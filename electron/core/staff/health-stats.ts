@@ -1,5 +1,6 @@
 /** Counts since start and the back end's last answer, for the staff health view: no customer data. */
 import type { HealthView } from '../../shared/staff-view';
+import { screenOfOutcome } from '../session/result-screen';
 import type { SessionEvent } from '../session/session-machine';
 
 export class HealthStats {
@@ -13,6 +14,7 @@ export class HealthStats {
   }
 
   record(event: SessionEvent): void {
+    if (event.type === 'unavailable') return; // met the needsStaff screen of an invalid configuration
     this.counts.scans += 1;
     if (event.type === 'rejected') {
       this.counts.rejected += 1;
@@ -28,7 +30,6 @@ export class HealthStats {
       return;
     }
     this.counts.identified += 1;
-    const screen = { member: 'member', notFound: event.scanKind === 'otp' || event.scanKind === 'loyaltyId' ? 'codeProblem' : 'notMember', codeProblem: 'codeProblem', credentialsRefused: 'needsStaff', serviceProblem: 'serviceProblem' } as const;
-    this.counts[screen[event.outcome]] += 1;
+    this.counts[screenOfOutcome(event.outcome, event.scanKind)] += 1;
   }
 }

@@ -13,6 +13,8 @@ export interface CheckInSenderOptions {
   maxAttempts?: number;
   /** The pause before attempt `n + 1` (n ≥ 1). */
   backoffMs?: (attempt: number) => number;
+  /** Told how each check-in ended (for the metrics). */
+  onResult?: (result: 'sent' | 'failed') => void;
 }
 
 export const DEFAULT_CHECK_IN_ATTEMPTS = 3;
@@ -49,10 +51,12 @@ export class CheckInSender {
         const result = await client.checkIn(phoneNumber, isMember, signal);
         if (result.ok) {
           log.info('vipps-check-in', { isMember, attempts: attempt, ms: Math.round(performance.now() - started) });
+          this.options.onResult?.('sent');
           return;
         }
         if (!result.retryable || attempt >= maxAttempts) {
           log.warn('vipps-check-in-failed', { isMember, attempts: attempt, detail: result.detail });
+          this.options.onResult?.('failed');
           return;
         }
         log.info('vipps-check-in-retry', { attempt, detail: result.detail });

@@ -1,0 +1,129 @@
+/**
+ * A fleet's monitoring against the real thing: Debian's Prometheus scrapes the web shell's
+ * metrics endpoint while a customer scans (a member, a stale code, a back end that never
+ * answers), and its query API shows what happened; the scrape holds no code, name or number;
+ * an OTLP collector that hangs or answers 503 changes nothing the customer sees, and one that
+ * works receives the same metrics.
+ */
+import type { Page } from '@playwright/test';
+import { closedPort, MEMBER_ANSWER, startFakeIdentify, type FakeIdentifyServer } from '../helpers/fake-identify-server';
+import { expect, test } from '../helpers/fixtures';
+import { startFakeCollector, type FakeCollector } from '../helpers/otlp-collector';
+import { startPrometheus, type PrometheusServer } from '../helpers/prometheus';
+import type { WebShell } from '../helpers/web-shell';
+import { wedgeScan } from '../helpers/wedge';
+
+const TOKEN = 'scrape-token-0123456789abcdef';
+const MEMBER_CODE = '123456';
+const STALE_CODE = '000000';
+const SILENT_CODE = '555555';
+
+let backEnd: FakeIdentifyServer;
+let metricsPort = 0;
+let prometheus: PrometheusServer | null = null;
+let collector: FakeCollector | null = null;
+
+test.beforeEach(async () => {
+  backEnd = await startFakeIdentify((identifier) =>
+    identifier === MEMBER_CODE ? { status: 200, json: MEMBER_ANSWER } : identifier === SILENT_CODE ? { hang: true } : { status: 404, json: { error: { code: 'UserNotFound' } } },
+  );
+  metricsPort = await closedPort();
+  collector = await startFakeCollector('hang');
+});
+test.afterEach(async () => {
+  await prometheus?.stop();
+  prometheus = null;
+  await collector?.close();
+  collector = null;
+  await backEnd.close();
+});
+
+test.use({
+  // A fixture, because the back end's and the collector's addresses are known only once they
+  // started; Playwright reads a fixture's dependencies from this destructuring: it stays empty.
+  // eslint-disable-next-line no-empty-pattern
+  kioskConfig: async ({}, use: (config: unknown) => Promise<void>) =>
+    use({
+      storeId: '212',
+      terminalId: 'counter-2',
+      idleResetSeconds: 30,
+      identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 1000 },
+      telemetry: {
+        prometheus: { port: metricsPort, token: TOKEN },
+        otlp: { url: collector?.url ?? '', intervalSeconds: 1, timeoutMs: 1500 },
+      },
+    }),
+});
+
+async function scanTo(page: Page, code: string, screen: string): Promise<void> {
+  await wedgeScan(page, code);
+  await expect(page.locator(`[data-screen="${screen}"]`)).toBeVisible({ timeout: 8000 });
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+}
+
+async function customerScans(page: Page, kiosk: WebShell): Promise<void> {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  await scanTo(page, MEMBER_CODE, 'member');
+  await scanTo(page, STALE_CODE, 'codeProblem');
+  await scanTo(page, SILENT_CODE, 'serviceProblem'); // the back end never answers: the deadline
+}
+
+test('a real Prometheus scrapes the kiosk: scans by outcome, the identify histogram and the back-end timeout', async ({ page, kiosk }) => {
+  prometheus = await startPrometheus({ target: `127.0.0.1:${metricsPort}`, token: TOKEN });
+  await customerScans(page, kiosk);
+  await expect
+    .poll(async () => (await prometheus!.query('kiosk_scans_total')).map(({ metric, value }) => `${metric.scanner} ${metric.outcome} ${value}`).sort(), { timeout: 15_000 })
+    .toEqual(['keyboard codeProblem 1', 'keyboard member 1', 'keyboard serviceProblem 1']);
+  const [count] = await prometheus.query('kiosk_identify_duration_seconds_count');
+  expect(count?.value).toBe(3);
+  expect((await prometheus.query('sum(kiosk_identify_duration_seconds_bucket{le="+Inf"})'))[0]?.value).toBe(3);
+  expect((await prometheus.query('kiosk_backend_errors_total')).map(({ metric, value }) => [metric.kind, value])).toEqual([['timeout', 1]]);
+  expect((await prometheus.query('up{job="kiosk"}'))[0]?.value).toBe(1);
+  expect((await prometheus.query('kiosk_info'))[0]?.metric).toMatchObject({ store_id: '212', terminal_id: 'counter-2' });
+  expect(kiosk.output()).toMatch(new RegExp(`"event":"telemetry-prometheus-listening","address":"127\\.0\\.0\\.1:${metricsPort}"`));
+});
+
+test('the endpoint wants its token, and no label of a scrape holds a code, a name or a number', async ({ page, kiosk }) => {
+  const url = `http://127.0.0.1:${metricsPort}/metrics`;
+  await page.goto(kiosk.url); // the endpoint is up once the kiosk serves
+  expect((await fetch(url)).status).toBe(401);
+  expect((await fetch(url, { headers: { authorization: 'Bearer not-the-token-000000' } })).status).toBe(401);
+  await customerScans(page, kiosk);
+  const text = await (await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+  const labels = [...text.matchAll(/(\w+)="([^"]*)"/g)].map(([, name, value]) => ({ name: name!, value: value! }));
+  expect(labels.length).toBeGreaterThan(10);
+  const bounded: Record<string, RegExp> = {
+    scanner: /^(keyboard|camera|serial)$/,
+    outcome: /^(member|notMember|codeProblem|serviceProblem|needsStaff|rejected|ignored|voided)$/,
+    kind: /^(timeout|network|server|credentials|bad_answer)$/,
+    result: /^(sent|failed|delivered|rejected|expired|dropped)$/,
+    state: /^(off|current|checking|pending|error)$/,
+    le: /^([0-9.]+|\+Inf)$/,
+    store_id: /^212$/,
+    terminal_id: /^counter-2$/,
+    version: /^\d+\.\d+\.\d+/,
+  };
+  for (const { name, value } of labels) {
+    expect({ name, value, allowed: bounded[name]?.test(value) ?? false }).toEqual({ name, value, allowed: true });
+    for (const secret of [MEMBER_CODE, STALE_CODE, SILENT_CODE, 'Farhan', 'Ahmed', '4711fc2a', TOKEN]) expect(value).not.toContain(secret);
+  }
+  expect(text).not.toMatch(/Farhan|4711fc2a|test-token-123/);
+});
+
+test('an OTLP collector that hangs, then answers 503, changes nothing the customer sees; once it works it receives the metrics', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+  const started = Date.now();
+  await scanTo(page, MEMBER_CODE, 'member'); // while every push hangs
+  collector!.setMode('unavailable');
+  await scanTo(page, STALE_CODE, 'codeProblem'); // while every push is refused
+  expect(Date.now() - started).toBeLessThan(8000);
+  await expect.poll(() => kiosk.output()).toContain('"event":"telemetry-otlp-failing"');
+  collector!.setMode('ok');
+  await expect.poll(() => collector!.pushes.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  const names = collector!.pushes.at(-1) ?? [];
+  expect(names).toEqual(expect.arrayContaining(['kiosk_scans', 'kiosk_identify_duration_seconds', 'kiosk_info', 'kiosk_config_valid', 'kiosk_scanner_up']));
+  await expect.poll(() => kiosk.output()).toContain('"event":"telemetry-otlp-recovered"');
+});
