@@ -95,7 +95,8 @@ test.describe('pushing to a till', () => {
     await page.goto(kiosk.url);
     await wedgeScan(page, '123456');
     await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
-    await expect(page.getByTestId('countdown')).toHaveText('Back to start in 29 s', { timeout: 3000 });
+    // The countdown runs on (a loaded machine may show 29 s too late to be seen: any second after 30).
+    await expect(page.getByTestId('countdown')).toHaveText(/^Back to start in 2\d s$/, { timeout: 5000 });
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
     await wedgeScan(page, '234567');
