@@ -34,7 +34,7 @@ test.use({
       storeId: '4242',
       terminalId: 'kiosk-7',
       idleResetSeconds: 30,
-      identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 1500 },
+      identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 4000 },
       catalog: { 'PLU-100': 'Whopper Jr.' },
     });
   },

@@ -55,7 +55,7 @@ test.use({
       storeId: '212',
       terminalId: 'counter-2',
       idleResetSeconds: 30,
-      identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 1000 },
+      identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 4000 },
       telemetry: {
         prometheus: { port: metricsPort, token: TOKEN },
         otlp: { url: collector?.url ?? '', intervalSeconds: 1, timeoutMs: 1500 },
