@@ -116,18 +116,28 @@ describe('WedgeDetector', () => {
     expect(onVoid.mock.calls).toEqual([[{ length: UUID.length, reason: 'stalled too long', largestGapMs: 600 }]]);
   });
 
-  it('a scan after a person typed a few slow keys is still a scan', () => {
-    const { onScan, feed } = detector();
-    const scan = burst('123456', 400);
-    feed([key('a', 0), key('b', 150), key('c', 300), ...scan.keys, key('Enter', scan.end + 5)]);
+  it('a scan that begins right after a person\'s slow keys cannot be told from a stalled tail: not read, reported; three quiet seconds after them it is read', () => {
+    const { onScan, onVoid, feed } = detector();
+    const soon = burst('123456', 400);
+    feed([key('a', 0), key('b', 150), key('c', 300), ...soon.keys, key('Enter', soon.end + 5)]);
+    expect(onScan).not.toHaveBeenCalled();
+    expect(onVoid.mock.calls).toEqual([[{ length: 6, reason: 'no quiet moment before it', largestGapMs: 100 }]]);
+    const typedAt = soon.end + 2000;
+    const later = burst('123456', typedAt + 150 + 3000);
+    feed([key('a', typedAt), key('b', typedAt + 150), ...later.keys, key('Enter', later.end + 5)]);
     expect(onScan.mock.calls).toEqual([['123456']]);
   });
 
-  it('a burst that never ended is forgotten once a second or more has passed', () => {
-    const { onScan, feed } = detector();
-    const stray = burst('zzzzzz', 0); // no Enter
-    const scan = burst('123456', stray.end + 1500);
-    feed([...stray.keys, ...scan.keys, key('Enter', scan.end + 5)]);
+  it('a burst cut off without its Enter: keys within 3 s may be its tail and are not read; a scan after that is', () => {
+    const { onScan, onVoid, feed } = detector();
+    const cut = burst('zzzzzz', 0); // no Enter
+    const tail = burst('123456', cut.end + 1500);
+    feed([...cut.keys, ...tail.keys, key('Enter', tail.end + 5)]);
+    expect(onScan).not.toHaveBeenCalled();
+    expect(onVoid.mock.calls.map(([voided]) => voided.reason)).toEqual(['no terminator', 'no quiet moment before it']);
+    expect(onVoid.mock.calls[0]![0].largestGapMs).toBe(1500);
+    const scan = burst('123456', tail.end + 5 + 3000);
+    feed([...scan.keys, key('Enter', scan.end + 5)]);
     expect(onScan.mock.calls).toEqual([['123456']]);
   });
 

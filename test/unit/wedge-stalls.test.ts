@@ -81,11 +81,64 @@ describe('generated: one stall anywhere in a burst', () => {
     expect(run(typed(UUID, (index) => (index >= 4 && index % 2 === 0 ? 200 : 5)))).toEqual({ scans: [], voids: [{ length: 36, reason: 'stalled too often', largestGapMs: 200 }] });
   });
 
-  it('before a burst has shown itself a scanner\'s (three fast gaps), a second stall starts it anew', () => {
-    // '1', stall, '2', stall: the first two keys are taken for a person's; '3456' is too short.
+  it('before a burst has shown itself a scanner\'s (three fast gaps), a second stall voids what follows: its tail is never read', () => {
+    // '1', stall, '2', stall: the first two keys are let go as a person's might be; '3456' began
+    // 200 ms after them, too short to be a code anyway.
     const { scans, voids } = run(typed(OTP, (index) => (index === 1 || index === 2 ? 200 : 5)));
     expect(scans).toEqual([]);
-    expect(voids).toEqual([{ length: 4, reason: 'too short', largestGapMs: 5 }]);
+    expect(voids).toEqual([{ length: 4, reason: 'too short', largestGapMs: 200 }]);
+  });
+});
+
+/** Whether a run gave the whole code or nothing (and then said so), never a part of it. */
+function wholeOrReported(text: string, result: { scans: string[]; voids: VoidedBurst[] }): boolean {
+  return (result.scans.length === 1 && result.scans[0] === text) || (result.scans.length === 0 && result.voids.length > 0);
+}
+
+describe('generated: more stalls than a burst survives lose the scan with a report, never read a tail', () => {
+  for (const text of [OTP, UUID, VIPPS]) {
+    it(`${text.length} characters, two stalls (130 ms, 450 ms) at every pair of positions: the whole code or a report`, () => {
+      const failures: string[] = [];
+      for (const stall of [130, 450]) {
+        for (let first = 1; first <= text.length; first++) {
+          for (let second = first + 1; second <= text.length; second++) {
+            const fast = scannerGaps(first * 100 + second);
+            const result = run(typed(text, (index) => (index === first || index === second ? stall : fast(index))));
+            if (!wholeOrReported(text, result)) failures.push(`${stall} ms before keys ${first} and ${second}: ${JSON.stringify(result.scans)}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it(`${text.length} characters, a stall of 0.6, 1.2 or 2.5 s before each key in turn: never a tail, always a report`, () => {
+      for (const stall of [600, 1200, 2500]) {
+        for (let at = 1; at <= text.length; at++) {
+          const fast = scannerGaps(at);
+          const result = run(typed(text, (index) => (index === at ? stall : fast(index))));
+          expect({ stall, at, scans: result.scans, reported: result.voids.length > 0 }).toEqual({ stall, at, scans: [], reported: true });
+        }
+      }
+    });
+  }
+
+  it('a stray key 100–500 ms before a scan that stalls at any of its first keys: never a tail of the code', () => {
+    for (const lead of [100, 300, 500]) {
+      for (let at = 1; at <= 8; at++) {
+        const stray = press('x', 'KeyX', false, 10_000);
+        const result = run([stray, ...typed(UUID, (index) => (index === at ? 130 : 5), 10_000 + lead)]);
+        // Read with the stray key ("not a loyalty code" on screen), or not read and reported.
+        const ok = (result.scans.length === 1 && result.scans[0] === `x${UUID}`) || (result.scans.length === 0 && result.voids.length > 0);
+        expect({ lead, at, ok, scans: result.scans }).toEqual({ lead, at, ok: true, scans: result.scans });
+      }
+    }
+  });
+
+  it('a control-character suffix held back with the Enter (200 ms) stays part of the scan', () => {
+    const keys = typed(OTP, () => 5);
+    const enter = keys.pop()!;
+    const etx: TimedKey = { ...press('c', 'KeyC', false, enter.time + 200), ctrl: true };
+    expect(run([...keys, etx, { ...enter, time: etx.time + 5 }]).scans).toEqual([`${OTP}\u0003`]);
   });
 });
 
@@ -104,10 +157,9 @@ describe('generated: a person typing never scans', () => {
     expect(run(typed(OTP, () => 90))).toEqual({ scans: [], voids: [{ length: 6, reason: 'too slow', largestGapMs: 90 }] });
   });
 
-  it('keys a person typed just before a scan are not part of it: the scan is read', () => {
+  it('keys a person typed just before a scan are never part of it: that scan is not read but reported (it cannot be told from a tail)', () => {
     const person = typed('abc', () => 150, 0).slice(0, 3);
-    const { scans } = run([...person, ...typed(OTP, () => 6, person[2]!.time + 100)]);
-    expect(scans).toEqual([OTP]);
+    expect(run([...person, ...typed(OTP, () => 6, person[2]!.time + 100)])).toEqual({ scans: [], voids: [{ length: 6, reason: 'no quiet moment before it', largestGapMs: 100 }] });
   });
 });
 

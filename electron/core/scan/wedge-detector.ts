@@ -13,6 +13,10 @@
  *   scanner's (three fast gaps), it may stall again, up to once per two fast gaps (a loaded
  *   machine holds keys back more than once in a long URL). Keys that follow a person's slow ones
  *   start a new burst at each slow gap instead.
+ * - A scan begins after a quiet moment: `QUIET_MS` after a burst's Enter, `CUT_TAIL_MS` after keys
+ *   left without one. A burst that begins sooner, at a slow gap after other keys, cannot be told
+ *   from a stalled scan's tail, and a tail may itself read as a code (the last six digits of a
+ *   URL as an OTP): it is void ('no quiet moment before it') and reported, never read.
  * - A burst that stalls more often than that, or for longer than `STALL_MAX_MS`, is void up to
  *   its Enter: its tail alone would be a wrong code. So is one too long, or with an Alt or Meta
  *   chord in it.
@@ -24,6 +28,7 @@
  *   a burst, any chord is a person's and clears it.
  */
 import { isBurstTerminator, isPrintableKey, type KeyLike } from '../../shared/key-policy';
+import { controlCharacter } from './control-characters';
 import { decodeScannerKey, type ScannerLayout } from './keyboard-layouts';
 
 export interface TimedKey extends KeyLike {
@@ -35,7 +40,8 @@ export interface TimedKey extends KeyLike {
 }
 
 /** Why a burst that could have been a scan was not. */
-export type VoidReason = 'too slow' | 'stalled too often' | 'stalled too long' | 'stalled after other keys' | 'no terminator' | 'too long' | 'chord' | 'too short';
+export type VoidReason = StallReason | 'too slow' | 'no terminator' | 'too long' | 'chord' | 'too short';
+type StallReason = 'stalled too often' | 'stalled too long' | 'stalled after other keys' | 'no quiet moment before it';
 
 export interface VoidedBurst {
   /** Characters it held (never the characters themselves). */
@@ -64,11 +70,13 @@ export const JITTER_FACTOR = 3;
 export const STALL_MAX_MS = 500;
 /** A pause this long or longer is a quiet moment: what came before is over, what follows is new. */
 export const QUIET_MS = 1000;
+/**
+ * After a burst that could have been a scan is cut off by a quiet moment, keys this soon after
+ * its last one may be its tail, let through late by a machine that stalled for seconds.
+ */
+export const CUT_TAIL_MS = 3000;
 /** Fast gaps a run of keys needs before it counts as a scanner's (a person's rollover makes one or two). */
 const MIN_BURST_GAPS = 3;
-
-/** Ctrl + these physical keys type a control character (as on a US keyboard). */
-const CTRL_CODES: Record<string, number> = { BracketLeft: 0x1b, Backslash: 0x1c, BracketRight: 0x1d };
 
 /** The burst being read. */
 interface Burst {
@@ -77,8 +85,13 @@ interface Burst {
   length: number;
   /** Gaps between its keys, the stalls included. */
   gaps: number[];
-  /** Began after a quiet moment, so it may stall before it has shown itself a scanner's. */
+  /**
+   * Began after a quiet moment: it may be read as a scan, and may stall before it has shown
+   * itself a scanner's. One that began right after other keys may be a tail, and is never read.
+   */
   mayStall: boolean;
+  /** The gap before its first key when it began right after other keys (reported, not judged). */
+  leadGap: number;
   /** Void until it ends, and why. */
   voided: VoidReason | null;
 }
@@ -95,7 +108,9 @@ export class WedgeDetector {
 
   key(input: TimedKey): void {
     const gap = input.time - this.lastTime;
-    if (isPrintableKey(input) || (this.burst && gap <= this.fastGapMs && input.ctrl && !input.alt && !input.meta)) {
+    // A Ctrl chord within a stall's reach of a burst's last key may be its framing (an ETX suffix
+    // held back with the Enter): the burst's own rules decide.
+    if (isPrintableKey(input) || (this.burst && gap <= STALL_MAX_MS && input.ctrl && !input.alt && !input.meta)) {
       this.character(input, gap);
       return;
     }
@@ -129,8 +144,10 @@ export class WedgeDetector {
   private follow(gap: number): Burst {
     const burst = this.burst;
     if (!burst || gap >= QUIET_MS) {
-      this.end('no terminator');
-      return (this.burst = newBurst(true));
+      // Keys left without their Enter this recently may have been a scan's first ones.
+      const cutOff = burst !== null && gap < CUT_TAIL_MS;
+      this.end('no terminator', gap);
+      return (this.burst = newBurst(!cutOff, cutOff ? gap : 0));
     }
     if (gap <= this.fastGapMs) {
       burst.gaps.push(gap);
@@ -147,7 +164,7 @@ export class WedgeDetector {
       burst.voided ??= stallReason(burst, gap);
       return burst;
     }
-    return (this.burst = newBurst(false));
+    return (this.burst = newBurst(false, gap));
   }
 
   private terminator(gap: number): void {
@@ -161,23 +178,35 @@ export class WedgeDetector {
       return;
     }
     const text = burst.chars.join('');
-    const reason = burst.voided ?? (this.averageGap(burst) > this.options.maxInterKeyMs ? 'too slow' : text.length < (this.options.minLength ?? 6) ? 'too short' : null);
+    const reason =
+      burst.voided ??
+      (this.averageGap(burst) > this.options.maxInterKeyMs ? 'too slow' : text.length < (this.options.minLength ?? 6) ? 'too short' : !burst.mayStall ? 'no quiet moment before it' : null);
     if (reason === null) {
       this.burst = null;
       this.lastTime = -Infinity;
       this.options.onScan(text);
-    } else this.end(reason);
+    } else this.end(reason, 0, true);
   }
 
-  /** Drops the burst, reporting it when it could have been a scan. */
-  private end(reason: VoidReason): void {
+  /**
+   * Drops the burst, reporting it when it could have been a scan: why (the first reason it got,
+   * else `reason`) and its largest gap, `cutGap` (the quiet moment that cut it off) included.
+   */
+  private end(reason: VoidReason, cutGap = 0, atTerminator = false): void {
     const burst = this.burst;
     this.burst = null;
     this.lastTime = -Infinity;
     if (!burst) return;
-    const couldHaveBeenScan = burst.voided !== null || this.isScannerLike(burst) || (reason === 'too slow' && burst.length >= (this.options.minLength ?? 6));
+    // A scanner-fast run to an Enter that began right after other keys is a scan's tail as likely
+    // as not, however short: its loss is reported.
+    const tailOfScan = atTerminator && !burst.mayStall && this.stalls(burst) === 0;
+    const couldHaveBeenScan = this.couldBeScan(burst) || tailOfScan || (reason === 'too slow' && burst.length >= (this.options.minLength ?? 6));
     if (!couldHaveBeenScan || burst.length === 0) return;
-    this.options.onVoid?.({ length: burst.length, reason, largestGapMs: Math.round(Math.max(0, ...burst.gaps)) });
+    this.options.onVoid?.({ length: burst.length, reason: burst.voided ?? reason, largestGapMs: Math.round(Math.max(burst.leadGap, cutGap, ...burst.gaps)) });
+  }
+
+  private couldBeScan(burst: Burst): boolean {
+    return burst.voided !== null || this.isScannerLike(burst);
   }
 
   /** Enough fast keys, fast enough on average and seldom enough held back, that no person typed them. */
@@ -209,19 +238,11 @@ export class WedgeDetector {
 }
 
 /** Why a stall of `gap` ends a burst's chance of being a scan. */
-function stallReason(burst: Burst, gap: number): VoidReason {
+function stallReason(burst: Burst, gap: number): StallReason {
   if (gap > STALL_MAX_MS) return 'stalled too long';
   return burst.mayStall ? 'stalled too often' : 'stalled after other keys';
 }
 
-function newBurst(mayStall: boolean): Burst {
-  return { chars: [], length: 0, gaps: [], mayStall, voided: null };
-}
-
-/** The control character of Ctrl + a letter (or [ \ ]), by physical key; undefined for other chords. */
-function controlCharacter(input: TimedKey): string | undefined {
-  const letter = /^Key([A-Z])$/.exec(input.code)?.[1];
-  if (letter) return String.fromCharCode(letter.charCodeAt(0) & 0x1f);
-  const code = CTRL_CODES[input.code];
-  return code === undefined ? undefined : String.fromCharCode(code);
+function newBurst(mayStall: boolean, leadGap = 0): Burst {
+  return { chars: [], length: 0, gaps: [], mayStall, leadGap, voided: null };
 }
