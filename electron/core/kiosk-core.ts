@@ -92,7 +92,7 @@ export interface KioskCore {
   /** The kiosk's log, for the Electron glue's own entries (lock-down, watchdog, updates). */
   log: Logger;
   /** The metrics, for the Electron glue's own (screen crashes, self-update) and the camera's decode times. */
-  metrics: Pick<KioskMetrics, 'uiCrashed' | 'setUpdateState' | 'decodeTimes'>;
+  metrics: Pick<KioskMetrics, 'uiCrashed' | 'setUpdateState' | 'setPendingRelease' | 'decodeTimes'>;
   stop(): Promise<void>;
 }
 
@@ -128,9 +128,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const telemetry = createTelemetry({ metrics, log });
 
   // The order a new configuration is applied in. Load-bearing: the sandbox is up before Vipps
-  // may target it; secrets are known to the log before anything new can quote them; the screen
-  // leaves needsStaff once everything serving the customer is in place; then the pages hear;
-  // the monitoring comes last.
+  // may target it; the scanners follow (they only feed scans in); the log learns the new
+  // secrets already in `prepare`, before any part applies them; the config-loaded line says
+  // which back end and Vipps run once they are settled; the screen leaves needsStaff once everything
+  // serving the customer is in place; then the pages hear; the monitoring comes last.
   const parts: KioskPart[] = [
     backEnd,
     vipps,
@@ -185,7 +186,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     metrics,
     async stop() {
       stopWatching();
-      // The reverse of the start: the session first (no new identification), the back end last.
+      // The reverse of the list: the monitoring and the pages' feeds first, then the session (no
+      // new identification), the hand-off and the scanners, the back end last.
       for (const part of [...parts].reverse()) await part.stop?.();
       await metrics.shutdown();
     },

@@ -86,6 +86,7 @@ async function onReady(): Promise<void> {
     isIdle: () => core.isIdle(),
     log: core.log,
     onState: (state) => core.metrics.setUpdateState(state),
+    onRelease: (publishedAt) => core.metrics.setPendingRelease(publishedAt),
   });
   core.session.subscribe(() => updater.activity());
 

@@ -30,6 +30,11 @@ export interface UpdaterDeps {
   now?: () => Date;
   /** Told where the self-update stands (for the metrics). */
   onState?: (state: UpdateState) => void;
+  /**
+   * Told when the newer version it found was published (for the metrics: a kiosk still on its old
+   * version a week after that is alerted on; asked again at every start, so a restart forgets nothing).
+   */
+  onRelease?: (publishedAt: Date) => void;
 }
 
 export interface KioskUpdater {
@@ -73,6 +78,8 @@ export function setupUpdater(deps: UpdaterDeps): KioskUpdater {
     log.info('update-available', { version: info.version });
     setState('pending');
     pendingVersion = info.version;
+    const publishedAt = new Date(info.releaseDate);
+    if (!Number.isNaN(publishedAt.getTime())) deps.onRelease?.(publishedAt);
   });
   updater.on('update-not-available', (info: UpdateInfo) => {
     log.info('update-not-available', { latest: info.version });

@@ -17,6 +17,8 @@ const TOKEN = 'scrape-token-0123456789abcdef';
 const MEMBER_CODE = '123456';
 const STALE_CODE = '000000';
 const SILENT_CODE = '555555';
+/** A Vipps personal QR code (phone form): the number must never become a label. */
+const PHONE_CODE = 'https://qr.vipps.no/28/2/01/031/4712345678?v=1';
 
 let backEnd: FakeIdentifyServer;
 /** The kiosk of the running test, so that a failure can show what it logged. */
@@ -90,7 +92,9 @@ test('a real Prometheus scrapes the kiosk: scans by outcome, the identify histog
   expect((await prometheus.query('sum(kiosk_identify_duration_seconds_bucket{le="+Inf"})'))[0]?.value).toBe(3);
   expect((await prometheus.query('kiosk_backend_errors_total')).map(({ metric, value }) => [metric.kind, value])).toEqual([['timeout', 1]]);
   expect((await prometheus.query('up{job="kiosk"}'))[0]?.value).toBe(1);
-  expect((await prometheus.query('kiosk_info'))[0]?.metric).toMatchObject({ store_id: '212', terminal_id: 'counter-2' });
+  expect((await prometheus.query('kiosk_info'))[0]?.metric).toMatchObject({ store_id: '212', terminal_id: 'counter-2', instance: 'kiosk-pc-1' });
+  // The alerts' join of a kiosk's series with its store and terminal works on what was scraped.
+  expect((await prometheus.query('kiosk_config_valid * on (instance, job) group_left (store_id, terminal_id) kiosk_info'))[0]?.metric).toMatchObject({ instance: 'kiosk-pc-1', store_id: '212', terminal_id: 'counter-2' });
   expect(kiosk.output()).toMatch(new RegExp(`"event":"telemetry-prometheus-listening","address":"127\\.0\\.0\\.1:${metricsPort}"`));
 });
 
@@ -100,6 +104,8 @@ test('the endpoint wants its token, and no label of a scrape holds a code, a nam
   expect((await fetch(url)).status).toBe(401);
   expect((await fetch(url, { headers: { authorization: 'Bearer not-the-token-000000' } })).status).toBe(401);
   await customerScans(page, kiosk);
+  await scanTo(page, PHONE_CODE, 'notMember'); // the back end knows no member with that number
+  expect(backEnd.requests.map((request) => (request.body as { identifier: string }).identifier)).toContain('4712345678');
   const text = await (await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
   const labels = [...text.matchAll(/(\w+)="([^"]*)"/g)].map(([, name, value]) => ({ name: name!, value: value! }));
   expect(labels.length).toBeGreaterThan(10);
@@ -116,9 +122,10 @@ test('the endpoint wants its token, and no label of a scrape holds a code, a nam
   };
   for (const { name, value } of labels) {
     expect({ name, value, allowed: bounded[name]?.test(value) ?? false }).toEqual({ name, value, allowed: true });
-    for (const secret of [MEMBER_CODE, STALE_CODE, SILENT_CODE, 'Farhan', 'Ahmed', '4711fc2a', TOKEN]) expect(value).not.toContain(secret);
+    for (const secret of [MEMBER_CODE, STALE_CODE, SILENT_CODE, 'Farhan', 'Ahmed', '4711fc2a', '12345678', 'vipps.no', TOKEN]) expect(value).not.toContain(secret);
   }
-  expect(text).not.toMatch(/Farhan|4711fc2a|test-token-123/);
+  expect(text).not.toMatch(/Farhan|4711fc2a|vipps|test-token-123/);
+  expect(text).toMatch(/^kiosk_scans_total\{scanner="keyboard",outcome="notMember"\} 1$/m);
 });
 
 test('an OTLP collector that hangs, then answers 503, changes nothing the customer sees; once it works it receives the metrics', async ({ page, kiosk }) => {

@@ -17,7 +17,7 @@ export interface PrometheusServer {
   stop(): Promise<void>;
 }
 
-export async function startPrometheus(options: { target: string; token: string; job?: string }): Promise<PrometheusServer> {
+export async function startPrometheus(options: { target: string; token: string; job?: string; instance?: string }): Promise<PrometheusServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-prometheus-'));
   const port = await closedPort();
   writeFileSync(
@@ -28,7 +28,9 @@ export async function startPrometheus(options: { target: string; token: string; 
       `  - job_name: ${options.job ?? 'kiosk'}`,
       '    scrape_interval: 1s',
       `    authorization: { type: Bearer, credentials: "${options.token}" }`,
-      `    static_configs: [{ targets: ["${options.target}"] }]`,
+      // As the README's agent set-up: the kiosk PC's name as `instance`, not 127.0.0.1:9464,
+      // which every kiosk PC would share.
+      `    static_configs: [{ targets: ["${options.target}"], labels: { instance: "${options.instance ?? 'kiosk-pc-1'}" } }]`,
       '',
     ].join('\n'),
   );

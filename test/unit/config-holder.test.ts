@@ -89,6 +89,25 @@ describe('ConfigHolder', () => {
     expect(seen).toEqual(['The kiosk could not apply its configuration: port busy']);
     expect(holder.current().storeId).toBe('3');
   });
+
+  it('the parts after one that fails still apply the configuration (or they would never catch up)', async () => {
+    const applied: string[] = [];
+    const holder = new ConfigHolder(quiet);
+    holder.use([
+      { name: 'first', apply: ({ after }) => void applied.push(`first ${after.storeId}`) },
+      {
+        name: 'flaky',
+        apply: ({ after }) => {
+          if (after.storeId === '2') throw new Error('port busy');
+        },
+      },
+      { name: 'last', apply: ({ after, changed }) => void (changed((config) => config.storeId) && applied.push(`last ${after.storeId}`)) },
+    ]);
+    await holder.reload(async () => valid({ storeId: '1' }));
+    await holder.reload(async () => valid({ storeId: '2' }));
+    await holder.reload(async () => valid({ storeId: '2', terminalId: '9' }));
+    expect(applied).toEqual(['first 1', 'last 1', 'first 2', 'last 2', 'first 2']);
+  });
 });
 
 describe('configChange', () => {

@@ -5,6 +5,8 @@
  * the pages told only of what changed.
  */
 import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigHolder } from '../../electron/core/config/config-holder';
 import { ConfigSchema } from '../../electron/core/config/config-schema';
@@ -14,10 +16,12 @@ import { createBackEnd } from '../../electron/core/parts/back-end';
 import { createCamera } from '../../electron/core/parts/camera';
 import type { KioskPart } from '../../electron/core/parts/kiosk-part';
 import { createScanners } from '../../electron/core/parts/scanners';
+import { createTelemetry } from '../../electron/core/parts/telemetry';
 import { createVipps } from '../../electron/core/parts/vipps';
 import { KioskMetrics } from '../../electron/core/metrics/kiosk-metrics';
 import type { SerialPortLike } from '../../electron/core/scan/serial-scanner';
 import { HealthStats } from '../../electron/core/staff/health-stats';
+import { closedPort } from '../helpers/fake-identify-server';
 
 const quiet = { info() {}, warn() {}, error() {} };
 const noMetrics = new KioskMetrics({ name: 'test', version: '0' }, { kiosk: () => ({ storeId: '1', terminalId: '1', configValid: true }), scannersUp: () => ({}), handoff: () => ({ pending: 0, oldestPendingSeconds: 0, delivered: 0, rejected: 0, expired: 0, dropped: 0 }) });
@@ -70,7 +74,49 @@ describe('the back end part', () => {
   });
 });
 
+/** A loopback Vipps: counts access-token requests, and exchanges any code for a Norwegian number. */
+async function startCountingVipps() {
+  let tokens = 0;
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      if (request.url === '/accesstoken/get') tokens++;
+      const body = request.url === '/accesstoken/get' ? { token_type: 'Bearer', expires_in: 3600, access_token: `token-${tokens}` } : { msisdn: '4712345678' };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    tokens: () => tokens,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 describe('the Vipps part', () => {
+  it('keeps its token when only storeId changes: the next exchange asks for no new one', async () => {
+    const vippsServer = await startCountingVipps();
+    try {
+      const { parts, apply } = harness((config) => {
+        const backEnd = createBackEnd({ config, log: quiet });
+        return [backEnd, createVipps({ config, backEnd, product: PRODUCT, metrics: noMetrics, log: quiet })] as const;
+      });
+      const vipps = { ...VIPPS, baseUrl: vippsServer.baseUrl };
+      const exchange = async () => parts[1].client()!.exchange('https://qr.vipps.no/p/abc', AbortSignal.timeout(5000));
+      await apply({ identify: IDENTIFY, vipps, storeId: '1' });
+      expect(await exchange()).toEqual({ ok: true, msisdn: '4712345678' });
+      await apply({ identify: IDENTIFY, vipps, storeId: '2' });
+      expect(await exchange()).toEqual({ ok: true, msisdn: '4712345678' });
+      expect(vippsServer.tokens()).toBe(1);
+      await apply({ identify: IDENTIFY, vipps: { ...vipps, clientSecret: 'rotated' }, storeId: '2' });
+      await exchange();
+      expect(vippsServer.tokens()).toBe(2); // new credentials: a new token
+    } finally {
+      await vippsServer.close();
+    }
+  });
+
+
   it('keeps its client, and the token cached in it, when only storeId changes; makes a new one when its section changes', async () => {
     const { parts, apply } = harness((config) => {
       const backEnd = createBackEnd({ config, log: quiet });
@@ -88,6 +134,27 @@ describe('the Vipps part', () => {
     expect([vipps.client(), vipps.kind(), vipps.personalQrOrigins()]).toEqual([null, 'off', ['https://qr.vipps.no']]);
     await apply({});
     expect([vipps.kind(), vipps.personalQrOrigins()]).toEqual(['sandbox', ['https://qr.vipps.no', 'https://personal-qr.mobilepay.example']]);
+  });
+});
+
+describe('the telemetry part', () => {
+  it('restarts a way out only when its own settings change', async () => {
+    const { parts, apply } = harness(() => [createTelemetry({ metrics: noMetrics, log: quiet })] as const);
+    const telemetry = parts[0];
+    const [first, second] = [await closedPort(), await closedPort()];
+    const otlp = { url: 'http://127.0.0.1:9/v1/metrics', intervalSeconds: 3600 };
+    await apply({ storeId: '1', telemetry: { prometheus: { port: first, token: 'metrics-token-0123456789' }, otlp } });
+    expect(telemetry.prometheusAddress()).toBe(`127.0.0.1:${first}`);
+    const pusher = telemetry.pusher();
+    expect(pusher).not.toBeNull();
+    await apply({ storeId: '2', telemetry: { prometheus: { port: first, token: 'metrics-token-0123456789' }, otlp } });
+    expect(telemetry.pusher()).toBe(pusher);
+    await apply({ storeId: '2', telemetry: { prometheus: { port: second, token: 'metrics-token-0123456789' }, otlp } });
+    expect([telemetry.prometheusAddress(), telemetry.pusher()]).toEqual([`127.0.0.1:${second}`, pusher]);
+    await apply({ storeId: '2', telemetry: { prometheus: { port: second, token: 'metrics-token-0123456789' }, otlp: { ...otlp, intervalSeconds: 60 } } });
+    expect(telemetry.pusher()).not.toBe(pusher);
+    await apply({ storeId: '2' });
+    expect([telemetry.prometheusAddress(), telemetry.pusher()]).toEqual([null, null]);
   });
 });
 

@@ -11,6 +11,7 @@ import { validate, type ConfigResult } from '../../electron/core/config/load-con
 import { parseHeaderList } from '../../electron/core/config/service-secrets';
 import { startKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
 import { createLogger } from '../../electron/core/log/logger';
+import { closedPort } from '../helpers/fake-identify-server';
 
 const SOURCE = { kind: 'file' as const, path: '/etc/kiosk.json', staffPath: '/tmp/staff.json' };
 const TOKEN = 'metrics-token-0123456789';
@@ -71,5 +72,40 @@ describe('telemetry secrets', () => {
     expect(written).toContain('"event":"probe"');
     expect(written).not.toContain(TOKEN);
     expect(written).not.toContain('otlp-key-0123456789');
+  });
+});
+
+describe('a kiosk that starts on an invalid file', () => {
+  it('still serves its metrics from the file\'s own telemetry section: kiosk_config_valid 0, and which kiosk it is', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-telemetry-'));
+    const file = path.join(dir, 'config.json');
+    const port = await closedPort();
+    const invalid = { storeId: '212', terminalId: '3', identify: { baseUrl: 'https://loyalty.example.com', token: 'x', timeoutMs: 'soon' }, telemetry: { prometheus: { port, token: TOKEN } } };
+    writeFileSync(file, JSON.stringify(invalid));
+    const lines: string[] = [];
+    core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: createLogger((line) => lines.push(line)) });
+    expect(core.session.view().screen).toBe('needsStaff');
+    const scrape = async () => {
+      const answer = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } }).catch(() => null);
+      return answer?.ok ? answer.text() : '';
+    };
+    await expect.poll(scrape).toMatch(/^kiosk_config_valid 0$/m);
+    expect(await scrape()).toMatch(/^kiosk_info\{version="[^"]+",store_id="212",terminal_id="3"\} 1$/m);
+    expect(lines.join('\n')).not.toContain(TOKEN);
+
+    // Fixed (the kiosk watches its file): the same endpoint says so.
+    writeFileSync(file, JSON.stringify({ ...invalid, identify: { ...invalid.identify, timeoutMs: 3000 } }));
+    await expect.poll(scrape, { timeout: 10_000 }).toMatch(/^kiosk_config_valid 1$/m);
+  });
+
+  it('an invalid telemetry section itself starts nothing', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-telemetry-'));
+    const file = path.join(dir, 'config.json');
+    const port = await closedPort();
+    writeFileSync(file, JSON.stringify({ storeId: '212', telemetry: { prometheus: { port, token: 'short' } } }));
+    core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: createLogger(() => {}) });
+    expect(core.session.view().screen).toBe('needsStaff');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await fetch(`http://127.0.0.1:${port}/metrics`).then(() => 'answered', () => 'refused')).toBe('refused');
   });
 });

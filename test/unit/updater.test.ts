@@ -120,11 +120,22 @@ describe('setupUpdater', () => {
   it('tells the metrics where it stands: a newer version stays pending, whatever fails after, until the restart', async () => {
     const { updater } = fakeUpdater(async () => null);
     const states: string[] = [];
-    kiosk = setupUpdater({ updater: updater as unknown as AppUpdater, settings: () => ({ url: 'https://updates.example.com/kiosk', checkHour: 3 }), isIdle: () => false, log: log(), firstCheckMs: 60_000, onState: (state) => void states.push(state) });
+    const releases: Date[] = [];
+    kiosk = setupUpdater({
+      updater: updater as unknown as AppUpdater,
+      settings: () => ({ url: 'https://updates.example.com/kiosk', checkHour: 3 }),
+      isIdle: () => false,
+      log: log(),
+      firstCheckMs: 60_000,
+      onState: (state) => void states.push(state),
+      onRelease: (publishedAt) => void releases.push(publishedAt),
+    });
     await kiosk.check();
-    updater.emit('update-not-available', { version: '1.0.0' });
+    updater.emit('update-not-available', { version: '1.0.0', releaseDate: '2026-11-01T10:00:00.000Z' });
     updater.emit('error', new Error('ECONNRESET'));
-    updater.emit('update-available', { version: '1.1.0' });
+    expect(releases).toEqual([]);
+    updater.emit('update-available', { version: '1.1.0', releaseDate: '2026-11-24T09:30:00.000Z' });
+    expect(releases).toEqual([new Date('2026-11-24T09:30:00.000Z')]);
     updater.emit('error', new Error('download failed'));
     await kiosk.check();
     updater.emit('update-downloaded', { version: '1.1.0' });

@@ -15,6 +15,11 @@ export interface ConfigProblem {
   message: string;
   /** The fields at fault (for the needsStaff screen). */
   fields: string[];
+  /**
+   * The refused file's `telemetry` section, when that section alone is valid: a kiosk that
+   * starts on a broken file still tells its fleet so (kiosk_config_valid 0).
+   */
+  telemetry?: KioskConfig['telemetry'];
 }
 
 export function configChange(before: KioskConfig, after: KioskConfig, first: boolean): ConfigChange {

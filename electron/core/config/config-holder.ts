@@ -2,7 +2,8 @@
  * The configuration in force, and how a new one takes over: as one transition, one at a time.
  * 1. each part `prepare`s for it while the old one still serves (the sandbox starts here);
  * 2. it becomes current;
- * 3. each part `apply`s it, in the order the core lists them, told what changed (`ConfigChange`).
+ * 3. each part `apply`s it, in the order the core lists them, told what changed (`ConfigChange`);
+ *    when one throws, the others apply all the same, and then every part is told of the problem.
  * An invalid file changes nothing but the problem shown (and keeps the provisioning PIN, so
  * staff can get in to fix it): each part is told through `refuse`.
  */
@@ -60,8 +61,11 @@ export class ConfigHolder {
     if (!result.ok) {
       // Staff must be able to get in to fix it: keep a PIN even when nothing else is valid.
       if (result.pinHash && !this.config.staff.pinHash) this.config = { ...this.config, staff: { ...this.config.staff, pinHash: result.pinHash } };
+      // And the fleet must learn which kiosk it is (kiosk_info), if nothing valid ran before.
+      const { storeId, terminalId } = result.salvage ?? {};
+      if (!this.applied) this.config = { ...this.config, ...(storeId ? { storeId } : {}), ...(terminalId ? { terminalId } : {}) };
       this.log.error('config-invalid', { message: result.error });
-      const problem = { message: result.error, fields: [...new Set((result.issues ?? []).map((issue) => issue.field))] };
+      const problem = { message: result.error, fields: [...new Set((result.issues ?? []).map((issue) => issue.field))], telemetry: result.salvage?.telemetry };
       for (const part of this.parts) part.refuse?.(problem);
       return;
     }
@@ -69,6 +73,17 @@ export class ConfigHolder {
     for (const part of this.parts) await part.prepare?.(change);
     this.config = result.config;
     this.applied = true;
-    for (const part of this.parts) await part.apply?.(change);
+    // The rest still apply after a part that fails (the configuration is current: a part left
+    // behind would see no change in its section at the next reload); the failure then shows as
+    // a configuration problem, as a refused file does.
+    let failure: unknown = null;
+    for (const part of this.parts) {
+      try {
+        await part.apply?.(change);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== null) throw failure;
   }
 }

@@ -29,7 +29,13 @@ export type ConfigResult =
    * `pinHash`: the provisioning file's PIN hash when it is well-formed, so staff can still open
    * staff mode (and see what is wrong) while the rest of the configuration is invalid.
    */
-  | { ok: false; error: string; source: ConfigSource; issues?: FieldIssue[]; pinHash?: string };
+  | { ok: false; error: string; source: ConfigSource; issues?: FieldIssue[]; pinHash?: string; salvage?: Salvage };
+
+/**
+ * What an invalid file still says validly of the kiosk's identity and its telemetry: enough
+ * for a kiosk that starts on it to tell its fleet so (kiosk_info, kiosk_config_valid 0).
+ */
+export type Salvage = Partial<Pick<KioskConfig, 'storeId' | 'terminalId' | 'telemetry'>>;
 
 
 export interface LoadOptions {
@@ -167,13 +173,17 @@ function lockedPaths(base: object): string[] {
   return Array.isArray(locked) ? locked.filter((entry): entry is string => typeof entry === 'string') : [];
 }
 
-/** Validates a parsed configuration object and merges secrets from the environment. */
-export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource): ConfigResult {
+/**
+ * Validates a parsed configuration object and merges secrets from the environment. An invalid
+ * one still yields what it says validly of the kiosk's identity and telemetry (`Salvage`).
+ */
+export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource, salvage = true): ConfigResult {
   const invalid = (issues: FieldIssue[]): ConfigResult => ({
     ok: false,
     error: `Configuration ${where(source)} is invalid: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
     source,
     issues,
+    ...(salvage ? { salvage: salvageOf(raw, env, source) } : {}),
   });
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) return invalid(fieldIssues(parsed.error));
@@ -202,6 +212,19 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
   issues.push(...applyServiceSecrets(config, fromEnv));
   if (issues.length) return invalid(issues);
   return { ok: true, config, source };
+}
+
+/** Each of `raw`'s store, terminal and telemetry as the kiosk would run it, when it alone is valid. */
+function salvageOf(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource): Salvage {
+  const salvage: Salvage = {};
+  if (typeof raw !== 'object' || raw === null) return salvage;
+  for (const key of ['storeId', 'terminalId', 'telemetry'] as const) {
+    const value = (raw as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const alone = validate({ [key]: value }, env, source, false);
+    if (alone.ok) Object.assign(salvage, { [key]: alone.config[key] });
+  }
+  return salvage;
 }
 
 /** " (line L, column C)" where the parser gave a position, else "". */

@@ -4,6 +4,7 @@
  * Every label holds a value from a short fixed list, or the kiosk's own store and terminal:
  * never a code, a name or a phone number.
  */
+import os from 'node:os';
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
@@ -43,10 +44,16 @@ export class KioskMetrics {
   private readonly checkIns;
   private readonly uiCrashes;
   private updateState: UpdateState | null = null;
+  private pendingRelease: Date | null = null;
 
-  constructor(product: Product, sources: MetricSources, startedAt = Date.now()) {
+  /**
+   * @param instance which kiosk PC this is, for OTLP (`service.instance.id`, which Prometheus'
+   * OTLP receiver makes the `instance` label): its host name, as the README's scrape set-up
+   * names a scraped kiosk, so that hundreds of kiosks are hundreds of series, whichever way out.
+   */
+  constructor(product: Product, sources: MetricSources, startedAt = Date.now(), instance = os.hostname()) {
     this.provider = new MeterProvider({
-      resource: resourceFromAttributes({ 'service.name': 'counter-loyalty-kiosk', 'service.version': product.version }),
+      resource: resourceFromAttributes({ 'service.name': 'counter-loyalty-kiosk', 'service.version': product.version, 'service.instance.id': instance, 'host.name': instance }),
       readers: [this.exporter],
     });
     const meter = this.provider.getMeter('counter-loyalty-kiosk', product.version);
@@ -82,6 +89,9 @@ export class KioskMetrics {
     meter.createObservableGauge('kiosk_update_state', { description: "Electron's self-update: 1 for the state it is in" }).addCallback((result) => {
       if (this.updateState) for (const state of UPDATE_STATES) result.observe(state === this.updateState ? 1 : 0, { state });
     });
+    meter.createObservableGauge('kiosk_update_release_time_seconds', { description: 'When the newer version the kiosk found was published (Unix time); absent while it has found none' }).addCallback((result) => {
+      if (this.pendingRelease) result.observe(this.pendingRelease.getTime() / 1000);
+    });
   }
 
   /** A session's event: its scan, and how long and how well the identification went. */
@@ -116,6 +126,10 @@ export class KioskMetrics {
 
   setUpdateState(state: UpdateState): void {
     this.updateState = state;
+  }
+
+  setPendingRelease(publishedAt: Date): void {
+    this.pendingRelease = publishedAt;
   }
 
   /** Prometheus' text format. */

@@ -1,8 +1,10 @@
 /**
  * The ways out for the kiosk's metrics (`telemetry`): the Prometheus endpoint and the OTLP push,
- * each started, restarted or stopped when its own section changes. An endpoint whose port is
+ * each started, restarted or stopped when its own settings change (from a refused file too, at
+ * start: see `refuse`). An endpoint whose port is
  * taken is logged and tried again every 30 s; it never holds up the rest of the kiosk.
  */
+import { isSameValue } from '../../shared/same-value';
 import type { KioskConfig } from '../config/config-schema';
 import type { Logger } from '../log/logger';
 import type { KioskMetrics } from '../metrics/kiosk-metrics';
@@ -13,6 +15,7 @@ import type { KioskPart } from './kiosk-part';
 const RETRY_MS = 30_000;
 
 type PrometheusSettings = NonNullable<NonNullable<KioskConfig['telemetry']>['prometheus']>;
+type OtlpSettings = NonNullable<NonNullable<KioskConfig['telemetry']>['otlp']>;
 
 export interface Telemetry extends KioskPart {
   /** The Prometheus endpoint's address, while it listens. */
@@ -47,27 +50,52 @@ export function createTelemetry(deps: { metrics: KioskMetrics; log: Logger }): T
     endpoint = null;
   };
 
+  let otlpSettings: OtlpSettings | null = null;
+  let fromValidConfig = false;
+  let queue: Promise<void> = Promise.resolve();
+
+  /** Starts, restarts or stops each way out whose settings differ from those it runs with. */
+  const configure = async (telemetry: KioskConfig['telemetry']): Promise<void> => {
+    const prometheus = telemetry?.prometheus ?? null;
+    if (!isSameValue(prometheus, wanted)) {
+      await stopEndpoint();
+      wanted = prometheus;
+      if (wanted) await listen(wanted);
+    }
+    const otlp = telemetry?.otlp ?? null;
+    if (!isSameValue(otlp, otlpSettings)) {
+      await pusher?.stop();
+      pusher = null;
+      otlpSettings = otlp;
+      if (otlp) {
+        pusher = new OtlpPusher({ ...otlp, collect: () => deps.metrics.collect(), log: deps.log });
+        pusher.start();
+      }
+    }
+  };
+  /** One change at a time; one that fails is the caller's to report, and the next still runs. */
+  const queued = (telemetry: KioskConfig['telemetry']): Promise<void> => {
+    const run = queue.then(() => configure(telemetry));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   return {
     name: 'telemetry',
     async apply(change) {
-      const telemetry = change.after.telemetry;
-      if (change.changed((config) => config.telemetry?.prometheus)) {
-        await stopEndpoint();
-        wanted = telemetry?.prometheus ?? null;
-        if (wanted) await listen(wanted);
-      }
-      if (change.changed((config) => config.telemetry?.otlp)) {
-        await pusher?.stop();
-        pusher = null;
-        const otlp = telemetry?.otlp;
-        if (otlp) {
-          pusher = new OtlpPusher({ ...otlp, collect: () => deps.metrics.collect(), log: deps.log });
-          pusher.start();
-        }
-      }
+      fromValidConfig = true;
+      await queued(change.after.telemetry);
+    },
+    // A kiosk that starts on a refused file runs the file's own telemetry section when that alone
+    // is valid, so that head office sees kiosk_config_valid 0; later refusals keep what runs.
+    refuse(problem) {
+      if (fromValidConfig || !problem.telemetry) return;
+      queued(problem.telemetry).catch((error: unknown) => deps.log.error('telemetry-failed', { message: (error as Error).message }));
     },
     async stop() {
+      await queue;
       wanted = null;
+      otlpSettings = null;
       await stopEndpoint();
       await pusher?.stop();
       pusher = null;

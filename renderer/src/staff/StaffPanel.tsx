@@ -21,7 +21,10 @@ export function StaffPanel() {
   const [test, setTest] = useState<ConnectionTestResult | 'running' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  /** Bumped by each save: the form starts afresh from main's values, changed or not. */
+  /**
+   * Bumped by each save, once main's new values are in: the form starts afresh from them, changed
+   * or not. (Settings come only from `refresh`: at the start, and after a save.)
+   */
   const [generation, setGeneration] = useState(0);
 
   const leave = useCallback(() => {
@@ -95,7 +98,7 @@ export function StaffPanel() {
       )}
       {settings && (
         <SettingsForm
-          key={`${generation}:${JSON.stringify(settings)}`}
+          key={generation}
           view={settings}
           onSaving={() => setSaved(false)}
           onSaved={() => {
