@@ -4,7 +4,8 @@
  * Each image is placed at its own scale in the middle of a mid-grey frame of WxH (default
  * 1280x720), scaled down to fit when larger, and decoded as the capture worker would. One line
  * per file: the path, a tab, the text as a JSON string ("" when nothing was read); then
- * `N of M read`. Exit code 0 whatever was read; 2 for a file it cannot open (or bad arguments).
+ * `N of M read`. Exit code 0 whatever was read; 2 for a file it cannot open (its line says "",
+ * and a line on stderr why) or for bad arguments.
  */
 import { photoFrame, parseFrameSize, type FrameSize } from './camera/photo-frame';
 import { decodeStill, loadDecodersForNode } from './camera/still-decoder';
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
     } catch (error) {
       unreadable = true;
       console.error(`${file}: cannot open it as an image (${(error as Error).message})`);
+      console.log(`${file}\t""`); // still one line per file, for whatever reads this output
       continue;
     }
     const { text } = await decodeStill(frame);

@@ -6,7 +6,9 @@
  * 3. the capture worker's time per frame at 10 fps on its worst frames (busy-scenes.ts).
  * Each table sets the kiosk's pipeline (the capture worker's frame scanner, as `npm run decode`
  * runs it) beside @zxing/library alone on the full frame and zxing-wasm called as its API is
- * meant to be called (RGBA ImageData), with its fast options and with its defaults.
+ * meant to be called (RGBA ImageData), with its fast options and with its defaults, and with its
+ * fast options given the frame's luma as the kiosk gives it (a PGM), the fairest measure of what
+ * the kiosk's own passes cost.
  */
 import { readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { FrameScanner } from '../../electron/capture/frame-scanner';
@@ -14,6 +16,7 @@ import type { LumaFrame } from '../../electron/capture/luma-frame';
 import { budgetForFps, QrPipeline } from '../../electron/capture/qr-pipeline';
 import { QR_PASSES } from '../../electron/capture/qr-passes';
 import { decodeQr } from '../../electron/capture/qr-decoder';
+import { toPgm } from '../../electron/capture/zxing-cpp';
 import { busyFrames } from '../../test/helpers/busy-scenes';
 import { qrFrame } from '../../test/helpers/qr-frames';
 import { photoFrame } from '../camera/photo-frame';
@@ -53,6 +56,9 @@ const zxingLibrary = timed((frame) => frame, decodeQr);
 /** zxing-wasm as its users call it: RGBA ImageData (a canvas's), which it turns into luma in JavaScript. */
 const zxingWasm = (options: ReaderOptions): Decoder =>
   timed(toImageData, async (image) => (await readBarcodes(image, options))[0]?.text ?? null);
+/** zxing-wasm given the luma as a PGM, as the kiosk gives it (the PGM made untimed; the kiosk's time includes its own). */
+const zxingWasmLuma = (options: ReaderOptions): Decoder =>
+  timed((frame) => toPgm(frame), async (pgm) => (await readBarcodes(pgm, options))[0]?.text ?? null);
 
 function toImageData(frame: LumaFrame): ImageData {
   const rgba = new Uint32Array(frame.width * frame.height);
@@ -64,6 +70,7 @@ const DECODERS: Array<[string, Decoder]> = [
   ['**the kiosk**', kiosk],
   ['@zxing/library alone', zxingLibrary],
   ['zxing-wasm, fast options', zxingWasm(WASM_FAST)],
+  ['zxing-wasm, fast options, luma in (as the kiosk)', zxingWasmLuma(WASM_FAST)],
   ['zxing-wasm, defaults', zxingWasm(WASM_DEFAULT)],
 ];
 
@@ -81,8 +88,11 @@ async function syntheticTable(): Promise<void> {
     for (let i = 0; i < FRAMES_PER_SIZE; i++) {
       const text = PAYLOADS[i % PAYLOADS.length]!;
       const frame = { data: qrFrame(text, { width, height, modulePx, noise: 6, seed: i + 1 }), width, height };
-      for (const [index, [, decoder]] of DECODERS.entries()) {
-        const result = await decoder(frame);
+      // Each frame is new to the caches: the decoder that meets it first pays for that, so
+      // the decoders take turns at going first.
+      for (let turn = 0; turn < DECODERS.length; turn++) {
+        const index = (i + turn) % DECODERS.length;
+        const result = await DECODERS[index]![1](frame);
         results[index]!.ms.push(...result.ms);
         if (result.text === text) results[index]!.read++;
       }

@@ -1,6 +1,6 @@
 /**
- * Every scan counts, in Chromium against the web shell: a scan typed the moment the page shows
- * `ready` (when the page is busiest), a burst that stalls once, and a Vipps URL typed by
+ * Every scan counts, in Chromium against the web shell: a scan typed within 100 ms of the page
+ * showing `ready` (when the page is busiest), a burst that stalls once, and a Vipps URL typed by
  * Playwright's `keyboard.type()` (which sends `:` without Shift) each identify once; a person
  * typing never does; a thrown-away burst is logged and counted.
  */
@@ -46,18 +46,45 @@ async function ready(page: Page, kiosk: WebShell): Promise<void> {
   await expect(page.locator('[data-screen="ready"]')).toBeVisible();
 }
 
-test('a scan typed the moment the page shows ready (keys stamped as the busy page sees them) identifies', async ({ page, kiosk }) => {
+test('a scan typed within 100 ms of the page showing ready, while the page is busiest, identifies', async ({ page, kiosk }) => {
   shown = kiosk;
-  await page.goto(kiosk.url);
-  await page.locator('[data-screen="ready"]').waitFor();
-  const readyAt = Date.now();
-  // No timestamps of our own: Chromium stamps each key when it gets to it, as with a real
-  // scanner while the page is busy with its first frames.
-  await page.keyboard.type('123456');
-  await page.keyboard.press('Enter');
-  expect(Date.now() - readyAt).toBeLessThan(2000); // typed at once, not after the page settled
-  await expect(page.locator('[data-screen="member"]')).toBeVisible();
-  expect(identifiers()).toEqual(['123456']);
+  // The page notes when its ready screen first appears and when the first key reaches it.
+  await page.addInitScript(() => {
+    const times = window as unknown as { readyAt?: number; firstKeyAt?: number };
+    const observer = new MutationObserver(() => {
+      if (times.readyAt !== undefined || !document.querySelector('[data-screen="ready"]')) return;
+      times.readyAt = performance.now();
+      console.log('test: ready shown'); // reaches the test at once, busy page or not
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    // When Chromium stamped the key (typed), not when the busy page got round to it.
+    addEventListener('keydown', (event) => void (times.firstKeyAt ??= event.timeStamp), { capture: true });
+  });
+  // A loaded machine may take Playwright longer than 100 ms to get the keys there: then the scan
+  // still has to identify, and the page is loaded again for another try at the window.
+  const delays: number[] = [];
+  for (let attempt = 0; attempt < 5 && !delays.some((delay) => delay < 100); attempt++) {
+    const code = `12345${attempt}`;
+    if (attempt > 0) {
+      await page.getByRole('button', { name: 'Done' }).click();
+      await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+    }
+    const readyShown = page.waitForEvent('console', { predicate: (message) => message.text() === 'test: ready shown' });
+    // Not waiting for the load event: the ready screen may come before it.
+    await (attempt === 0 ? page.goto(kiosk.url, { waitUntil: 'commit' }) : page.reload({ waitUntil: 'commit' }));
+    await readyShown;
+    // A scanner's keys, stamped by the input system as they are sent (a few ms apart), reach a
+    // page that is still busy with its first frames. (Playwright's keyboard.type() waits for the
+    // busy page after each key, so its keys would be typed as slowly as a person's.)
+    await wedgeScanKeys(page, usKeys(code));
+    delays.push(await page.evaluate(() => {
+      const times = window as unknown as { readyAt?: number; firstKeyAt?: number };
+      return (times.firstKeyAt ?? Infinity) - (times.readyAt ?? -Infinity);
+    }));
+    await expect(page.locator('[data-screen="member"]')).toBeVisible();
+    expect(identifiers().at(-1)).toBe(code);
+  }
+  expect(delays.some((delay) => delay < 100), `the first key reached the page ${delays.map(Math.round).join(', ')} ms after ready`).toBe(true);
 });
 
 test('a burst with a 450 ms stall in the middle identifies once, with the whole code', async ({ page, kiosk }) => {

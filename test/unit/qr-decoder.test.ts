@@ -46,6 +46,16 @@ describe('toPgm (how a frame reaches ZXing-C++)', () => {
     expect(await readQrZxingCpp({ data: padded, width, height, stride: width + 64 })).toBe(LOYALTY_ID);
     expect(decodeQr({ data: padded, width, height, stride: width + 64 })).toBe(LOYALTY_ID);
   });
+
+  it('one buffer, reused: each PGM holds its own frame (inverted or not, any size), and reads started together each read their own', async () => {
+    const inverted = [...toPgm({ data: Uint8Array.from([0, 255, 10, 20]), width: 2, height: 2 }, true).subarray(11)];
+    expect(inverted).toEqual([255, 0, 245, 235]);
+    expect([...toPgm({ data: Uint8Array.from([0, 255, 10, 20]), width: 2, height: 2 }).subarray(11)]).toEqual([0, 255, 10, 20]);
+    expect(new TextDecoder().decode(toPgm({ data: new Uint8Array(12), width: 4, height: 3 }).subarray(0, 11))).toBe('P5\n4 3\n255\n');
+    const codes = ['123456', LOYALTY_ID, 'https://qr.vipps.no/28/2/01/031/4712345678?v=1'];
+    const frames = codes.map((code, index) => ({ data: qrFrame(code, { width: 640, height: 480, modulePx: 4, inverted: index === 1 }), width: 640, height: 480 }));
+    expect(await Promise.all(frames.map((frame, index) => readQrZxingCpp(frame, { invert: index === 1 })))).toEqual(codes);
+  });
 });
 
 describe('rgbaToLuma', () => {
