@@ -62,7 +62,7 @@ export class KioskMetrics {
       description: 'From a scan to its result screen (the deadline included)',
       advice: { explicitBucketBoundaries: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30] },
     });
-    this.backEndErrors = meter.createCounter('kiosk_backend_errors', { description: 'Loyalty and Vipps calls that failed, by kind' });
+    this.backEndErrors = meter.createCounter('kiosk_backend_errors', { description: 'Loyalty and Vipps exchange calls that failed, by kind (check-ins: kiosk_vipps_check_ins_total)' });
     this.decodeDuration = meter.createHistogram('kiosk_camera_decode_seconds', {
       description: 'Time the capture worker spent on each camera frame it decoded',
       advice: { explicitBucketBoundaries: [0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16] },
