@@ -12,12 +12,12 @@ import { budgetForFps, QrPipeline } from './qr-pipeline';
 import { QR_PASSES } from './qr-passes';
 import { videoFrameLuma } from './video-frame-luma';
 import { loadZxingCpp } from './zxing-cpp';
+import { MAX_DECODE_TIMES } from '../shared/capture-limits';
 import { ZXING_READER_WASM } from './zxing-wasm-binary';
 
 const PREVIEW_INTERVAL_MS = 500;
 /** Decode times go to main this often, at most this many at a time (the contract's limit). */
 const TIMES_INTERVAL_MS = 5000;
-const MAX_TIMES = 100;
 /**
  * A frame is kept when this share of the interval has passed since the last one kept: camera
  * frames jitter, and a 10 fps camera's frame due at 100 ms that came at 99.8 ms would otherwise
@@ -70,7 +70,7 @@ async function pump(mine: NonNullable<typeof reading>, intervalMs: number): Prom
       frame.close(); // before the decode: the camera's buffer pool is small
       const decoded = await decoder.scan(luma);
       if (decoded?.text) post({ type: 'decoded', text: decoded.text });
-      if (decoded && decodeTimes.length < MAX_TIMES) decodeTimes.push(decoded.ms / 1000);
+      if (decoded && decodeTimes.length < MAX_DECODE_TIMES) decodeTimes.push(decoded.ms / 1000);
       if (decodeTimes.length && now - lastTimesAt >= TIMES_INTERVAL_MS) {
         lastTimesAt = now;
         post({ type: 'decode-times', seconds: decodeTimes });

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Appearance } from './appearance';
 import { CameraStateSchema } from './scanner-state';
+import { MAX_DECODE_TIMES } from './capture-limits';
 import type { SessionView } from './session-view';
 import {
   EDITABLE_PATHS,
@@ -115,7 +116,7 @@ export const requests = {
   cameraState: { channel: 'capture:state', args: CameraStateSchema, result: typed<void>(), page: 'capture', exposed: true },
   cameraDevices: { channel: 'capture:devices', args: CameraDevicesSchema, result: typed<void>(), page: 'capture', exposed: true },
   /** Seconds the capture worker spent on each frame it decoded lately, for the metrics (never a frame). */
-  decodeTimes: { channel: 'capture:decode-times', args: z.array(z.number().finite().min(0).max(60)).min(1).max(100), result: typed<void>(), page: 'capture', exposed: true },
+  decodeTimes: { channel: 'capture:decode-times', args: z.array(z.number().finite().min(0).max(60)).min(1).max(MAX_DECODE_TIMES), result: typed<void>(), page: 'capture', exposed: true },
   /** A small JPEG of the scene (base64), at most a few a second. */
   preview: {
     channel: 'capture:preview',

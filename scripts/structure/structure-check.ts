@@ -82,7 +82,8 @@ export function findLongFiles(root: string, dirs: string[], maxLines: number): S
   return dirs
     .flatMap((dir) => walk(path.join(root, dir)))
     .filter((file) => statSync(file).isFile())
-    .map((file) => ({ file, lines: readFileSync(file, 'utf8').split('\n').length - (readFileSync(file, 'utf8').endsWith('\n') ? 1 : 0) }))
+    .map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+    .map(({ file, text }) => ({ file, lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) }))
     .filter(({ lines }) => lines > maxLines)
     .map(({ file, lines }) => ({ kind: 'tooLong' as const, files: [path.relative(root, file)], detail: `${path.relative(root, file)}: ${lines} lines (at most ${maxLines})` }));
 }

@@ -84,8 +84,10 @@ describe('ConfigHolder', () => {
       },
     ]);
     await holder.reload(async () => valid({}));
+    expect(holder.problem()).toBe('The kiosk could not apply its configuration: port busy'); // for staff and kiosk_config_valid
     fail = false;
     await holder.reload(async () => valid({ storeId: '3' }));
+    expect(holder.problem()).toBeNull();
     expect(seen).toEqual(['The kiosk could not apply its configuration: port busy']);
     expect(holder.current().storeId).toBe('3');
   });

@@ -175,6 +175,20 @@ describe('pushing to the till', () => {
     expect(handoff.health().push).toMatchObject({ rejected: 0, delivered: 1 });
   });
 
+  it('tells the metrics how long the oldest has waited, from when its customer was identified, whatever the TTL is now', async () => {
+    till = await startFakeTill(SECRET);
+    till.answer = () => 503;
+    const handoff = new HandoffService({ dir, log: quiet, backoffMs: () => 60_000 });
+    await handoff.configure(handoffConfig(till.url) as never);
+    service = handoff;
+    const identification = member('txn-1');
+    await handoff.record(identification);
+    const later = Date.parse(identification.identifiedAt) + 90_000;
+    expect(handoff.counts(later)).toMatchObject({ pending: 1, oldestPendingSeconds: 90 });
+    await handoff.configure(handoffConfig(till.url, { ttlSeconds: 86_400 }) as never);
+    expect(handoff.counts(later)).toMatchObject({ pending: 1, oldestPendingSeconds: 90 });
+  });
+
   it('a new identification is sent at once, even while the one before waits for its next try', async () => {
     till = await startFakeTill(SECRET);
     till.answer = ({ call }) => (call === 1 ? 503 : 200);

@@ -64,14 +64,16 @@ describe('telemetry secrets', () => {
   it('never reach the log: the metrics token and every OTLP header value', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-telemetry-'));
     const file = path.join(dir, 'config.json');
-    writeFileSync(file, JSON.stringify({ telemetry: { prometheus: { token: TOKEN, port: 1 }, otlp: { url: 'http://127.0.0.1:9/v1/metrics', headers: { 'X-Api-Key': 'otlp-key-0123456789' } } } }));
+    writeFileSync(file, JSON.stringify({ telemetry: { prometheus: { token: TOKEN, port: 1 }, otlp: { url: 'http://127.0.0.1:9/v1/metrics', headers: { 'X-Api-Key': 'otlp-key-0123456789', Authorization: 'Bearer letmein-kiosk' } } } }));
     const lines: string[] = [];
     core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: createLogger((line) => lines.push(line)) });
-    core.log.warn('probe', { message: `a library quoted ${TOKEN} and otlp-key-0123456789` });
+    // A library may quote a header's credential without its scheme.
+    core.log.warn('probe', { message: `a library quoted ${TOKEN}, otlp-key-0123456789 and letmein-kiosk` });
     const written = lines.join('\n');
     expect(written).toContain('"event":"probe"');
     expect(written).not.toContain(TOKEN);
     expect(written).not.toContain('otlp-key-0123456789');
+    expect(written).not.toContain('letmein-kiosk');
   });
 });
 

@@ -49,6 +49,7 @@ export class ConfigHolder {
       .then(async () => this.transition(await load()))
       .catch((error: unknown) => {
         const message = `The kiosk could not apply its configuration: ${(error as Error).message}`;
+        this.configProblem = message; // the staff view and kiosk_config_valid say so, as the screen does
         this.log.error('config-apply-failed', { message });
         for (const part of this.parts) part.refuse?.({ message, fields: [] });
       });

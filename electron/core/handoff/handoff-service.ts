@@ -88,9 +88,8 @@ export class HandoffService {
   /** For the metrics: what waits, how long the oldest has, and what became of the rest. */
   counts(now = Date.now()): { pending: number; oldestPendingSeconds: number; delivered: number; rejected: number; expired: number; dropped: number } {
     const { pending, delivered, rejected, expired, dropped } = this.sender?.snapshot() ?? { pending: 0, delivered: 0, rejected: 0, expired: 0, dropped: 0 };
-    const expiry = this.sender?.oldestExpiry() ?? null;
-    const ttlMs = (this.config?.ttlSeconds ?? 0) * 1000;
-    const oldestPendingSeconds = expiry === null ? 0 : Math.max(0, (now - (expiry - ttlMs)) / 1000);
+    const oldest = this.sender?.oldest() ?? null;
+    const oldestPendingSeconds = oldest ? Math.max(0, (now - identifiedAt(oldest)) / 1000) : 0;
     return { pending, oldestPendingSeconds, delivered, rejected, expired, dropped };
   }
 
@@ -179,4 +178,19 @@ function displayUrl(url: string): string {
   } catch {
     return '(invalid URL)';
   }
+}
+
+/**
+ * When a waiting delivery's customer was identified: its own `identifiedAt` (read once a scrape,
+ * for the oldest only), so that a TTL changed since it was queued does not change its age.
+ */
+function identifiedAt(delivery: PendingDelivery): number {
+  let stamp: unknown;
+  try {
+    stamp = (JSON.parse(delivery.body) as { identifiedAt?: unknown }).identifiedAt;
+  } catch {
+    // the journal checked it on the way in; a body that is no JSON has no age to give
+  }
+  const time = typeof stamp === 'string' ? Date.parse(stamp) : NaN;
+  return Number.isNaN(time) ? delivery.expiresAt : time;
 }

@@ -102,8 +102,9 @@ export class PushSender {
   }
 
   /** When the oldest delivery still waiting stops being worth delivering, or null. */
-  oldestExpiry(): number | null {
-    return this.queue[0]?.expiresAt ?? null;
+  /** The delivery that has waited longest, if any. */
+  oldest(): PendingDelivery | null {
+    return this.queue[0] ?? null;
   }
 
   async stop(): Promise<void> {

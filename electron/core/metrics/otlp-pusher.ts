@@ -27,7 +27,6 @@ export class OtlpPusher {
   private timer: ReturnType<typeof setInterval> | null = null;
   private inFlight = false;
   private failures = 0;
-  readonly counts = { sent: 0, failed: 0, skipped: 0 };
 
   constructor(private readonly options: OtlpPushOptions) {
     this.exporter = new OTLPMetricExporter({ url: options.url, headers: { ...options.headers }, timeoutMillis: options.timeoutMs, concurrencyLimit: 1 });
@@ -40,7 +39,7 @@ export class OtlpPusher {
 
   /** One push now (the timer's, or a test's); never throws. */
   async push(): Promise<PushResult> {
-    if (this.inFlight) return this.count('skipped');
+    if (this.inFlight) return 'skipped';
     this.inFlight = true;
     try {
       const metrics = await this.options.collect();
@@ -48,11 +47,11 @@ export class OtlpPusher {
       if (result.code !== ExportResultCode.SUCCESS) throw result.error ?? new Error('the collector did not accept the metrics');
       if (this.failures > 0) this.options.log.info('telemetry-otlp-recovered', { failedPushes: this.failures });
       this.failures = 0;
-      return this.count('sent');
+      return 'sent';
     } catch (error) {
       if (this.failures === 0) this.options.log.warn('telemetry-otlp-failing', { message: (error as Error).message.slice(0, 200) });
       this.failures++;
-      return this.count('failed');
+      return 'failed';
     } finally {
       this.inFlight = false;
     }
@@ -67,10 +66,5 @@ export class OtlpPusher {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.exporter.shutdown().catch(() => undefined);
-  }
-
-  private count(result: PushResult): PushResult {
-    this.counts[result]++;
-    return result;
   }
 }

@@ -14,20 +14,22 @@ function secretsOf(config: Pick<KioskConfig, 'identify' | 'vipps' | 'handoff' | 
   return [identify?.token, vipps?.clientSecret, vipps?.subscriptionKey, handoff?.secret, handoff?.listen?.token, ...telemetrySecrets(telemetry)];
 }
 
+/** The metrics token, and each OTLP header's value, also without its scheme ("Bearer x": x too). */
 function telemetrySecrets(telemetry: KioskConfig['telemetry']): Secret[] {
-  return [telemetry?.prometheus?.token, ...Object.values(telemetry?.otlp?.headers ?? {})];
+  const headers = Object.values(telemetry?.otlp?.headers ?? {});
+  return [telemetry?.prometheus?.token, ...headers, ...headers.map((value) => /^\S+\s+(\S{8,})$/.exec(value)?.[1])];
 }
 
 export function logSecrets(log: KioskLogger | null): KioskPart {
-  let known: Secret[] = [];
-  const setSecrets = (secrets: Secret[]) => {
-    known = secrets;
-    log?.setSecrets(secrets);
-  };
+  /** The secrets of the configuration in force. */
+  let applied: Secret[] = [];
   return {
     name: 'log secrets',
-    prepare: ({ before, after }) => setSecrets([...secretsOf(before), ...secretsOf(after)]),
-    apply: ({ after }) => setSecrets(secretsOf(after)),
-    refuse: ({ telemetry }) => setSecrets([...known, ...telemetrySecrets(telemetry)]),
+    prepare: ({ before, after }) => log?.setSecrets([...secretsOf(before), ...secretsOf(after)]),
+    apply: ({ after }) => {
+      applied = secretsOf(after);
+      log?.setSecrets(applied);
+    },
+    refuse: ({ telemetry }) => log?.setSecrets([...applied, ...telemetrySecrets(telemetry)]),
   };
 }
