@@ -58,7 +58,7 @@ test('one video of two corpus photos, a printed code then an inverted one (light
   const inverted = await photoFrame(path.join(CORPUS_DIR, 'qrcode-2/qr-inv-1.webp'), { width: WIDTH, height: HEIGHT });
   // Each photo is in view for 3 s, within the kiosk's 3 s window for a code seen again, so each
   // can make one scan and no more. The second photo comes 5 s after the first; the looping video
-  // shows the first again 26 s after it. Two rejections less than 12 s apart therefore mean both
+  // shows the first again 24 s after it. Two rejections less than 12 s apart therefore mean both
   // photos were read, the second one too.
   const file = path.join(camera.dir(), 'camera.y4m');
   const frames = function* () {

@@ -5,8 +5,6 @@
  * the pages told only of what changed.
  */
 import { EventEmitter } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigHolder } from '../../electron/core/config/config-holder';
 import { ConfigSchema } from '../../electron/core/config/config-schema';
@@ -21,7 +19,7 @@ import { createVipps } from '../../electron/core/parts/vipps';
 import { KioskMetrics } from '../../electron/core/metrics/kiosk-metrics';
 import type { SerialPortLike } from '../../electron/core/scan/serial-scanner';
 import { HealthStats } from '../../electron/core/staff/health-stats';
-import { closedPort } from '../helpers/fake-identify-server';
+import { closedPort, startFakeIdentify, VIPPS_PATHS } from '../helpers/fake-identify-server';
 
 const quiet = { info() {}, warn() {}, error() {} };
 const noMetrics = new KioskMetrics({ name: 'test', version: '0' }, { kiosk: () => ({ storeId: '1', terminalId: '1', configValid: true }), scannersUp: () => ({}), handoff: () => ({ pending: 0, oldestPendingSeconds: 0, delivered: 0, rejected: 0, expired: 0, dropped: 0 }) });
@@ -74,50 +72,31 @@ describe('the back end part', () => {
   });
 });
 
-/** A loopback Vipps: counts access-token requests, and exchanges any code for a Norwegian number. */
-async function startCountingVipps() {
-  let tokens = 0;
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      if (request.url === '/accesstoken/get') tokens++;
-      const body = request.url === '/accesstoken/get' ? { token_type: 'Bearer', expires_in: 3600, access_token: `token-${tokens}` } : { msisdn: '4712345678' };
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    tokens: () => tokens,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('the Vipps part', () => {
   it('keeps its token when only storeId changes: the next exchange asks for no new one', async () => {
-    const vippsServer = await startCountingVipps();
+    const vippsServer = await startFakeIdentify(() => ({ status: 404, json: {} }), { exchange: () => ({ status: 200, json: { msisdn: '4712345678' } }) });
     try {
       const { parts, apply } = harness((config) => {
         const backEnd = createBackEnd({ config, log: quiet });
         return [backEnd, createVipps({ config, backEnd, product: PRODUCT, metrics: noMetrics, log: quiet })] as const;
       });
       const vipps = { ...VIPPS, baseUrl: vippsServer.baseUrl };
+      const tokens = () => vippsServer.requests.filter((request) => request.url === VIPPS_PATHS.token).length;
       const exchange = async () => parts[1].client()!.exchange('https://qr.vipps.no/p/abc', AbortSignal.timeout(5000));
       await apply({ identify: IDENTIFY, vipps, storeId: '1' });
       expect(await exchange()).toEqual({ ok: true, msisdn: '4712345678' });
       await apply({ identify: IDENTIFY, vipps, storeId: '2' });
       expect(await exchange()).toEqual({ ok: true, msisdn: '4712345678' });
-      expect(vippsServer.tokens()).toBe(1);
+      expect(tokens()).toBe(1);
       await apply({ identify: IDENTIFY, vipps: { ...vipps, clientSecret: 'rotated' }, storeId: '2' });
       await exchange();
-      expect(vippsServer.tokens()).toBe(2); // new credentials: a new token
+      expect(tokens()).toBe(2); // new credentials: a new token
     } finally {
       await vippsServer.close();
     }
   });
 
-
-  it('keeps its client, and the token cached in it, when only storeId changes; makes a new one when its section changes', async () => {
+  it('keeps its client when only storeId changes; makes a new one when its section changes, none without one', async () => {
     const { parts, apply } = harness((config) => {
       const backEnd = createBackEnd({ config, log: quiet });
       return [backEnd, createVipps({ config, backEnd, product: PRODUCT, metrics: noMetrics, log: quiet })] as const;

@@ -64,6 +64,18 @@ describe('Vipps check-in sender', () => {
     expect(checkIns()).toHaveLength(3);
   });
 
+  it('tells the metrics each check-in\'s end once: sent after a retry, failed when the retries ran out or a 400 says no', async () => {
+    const results: string[] = [];
+    const onResult = (result: 'sent' | 'failed') => void results.push(result);
+    const retried = await setUp((_body, call) => (call === 1 ? { status: 502, json: {} } : { status: 200, json: {} }), { maxAttempts: 3, onResult });
+    await retried.sender.send(retried.client, PHONE, true);
+    const refused = await setUp(() => ({ status: 500, json: {} }), { maxAttempts: 2, onResult });
+    await refused.sender.send(refused.client, PHONE, true);
+    const invalid = await setUp(() => ({ status: 400, json: {} }), { maxAttempts: 3, onResult });
+    await invalid.sender.send(invalid.client, PHONE, false);
+    expect(results).toEqual(['sent', 'failed', 'failed']);
+  });
+
   it('without options, tries 3 times in all', async () => {
     const { client, sender, checkIns } = await setUp(() => ({ status: 503, json: {} }), { maxAttempts: undefined });
     await sender.send(client, PHONE, false);
