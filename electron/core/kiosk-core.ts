@@ -26,6 +26,7 @@ import { healthView } from './parts/health';
 import { KioskMetrics } from './metrics/kiosk-metrics';
 import type { KioskPart } from './parts/kiosk-part';
 import { logSecrets } from './parts/log-secrets';
+import { createScanCommand } from './parts/scan-command';
 import { createScanGate } from './parts/scan-gate';
 import { createScanners } from './parts/scanners';
 import { createSession } from './parts/session';
@@ -126,12 +127,21 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const camera = createCamera({ config, scan: gate.scan, log });
   const appearance = createAppearance({ config, source: () => holder.source(), userDataDir: options.userDataDir, log });
   const telemetry = createTelemetry({ metrics, log });
+  const scanCommand = createScanCommand({
+    userDataDir: options.userDataDir,
+    env: options.env,
+    scan: (text) => gate.scan(text, 'command'),
+    view: () => session.view(),
+    subscribe: (listener) => session.subscribe(listener),
+    log,
+  });
 
   // The order a new configuration is applied in. Load-bearing: the sandbox is up before Vipps
   // may target it; the scanners follow (they only feed scans in); the log learns the new
   // secrets already in `prepare`, before any part applies them; the config-loaded line says
   // which back end and Vipps run once they are settled; the screen leaves needsStaff once everything
-  // serving the customer is in place; then the pages hear; the monitoring comes last.
+  // serving the customer is in place; then the pages hear; the monitoring follows; scanning from
+  // the command line opens last, once a scan can be served.
   const parts: KioskPart[] = [
     backEnd,
     vipps,
@@ -143,6 +153,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     camera,
     appearance,
     telemetry,
+    scanCommand,
   ];
   holder.use(parts);
 
@@ -156,7 +167,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   return {
     session,
     keyInput: (key) => scanners.keyInput(key),
-    scan: (text) => gate.scan(text, 'keyboard'),
+    scan: (text) => void gate.scan(text, 'keyboard'),
     cameraScan: (text) => camera.scan(text),
     camera: camera.feed,
     cameraSettings: () => camera.settings(),

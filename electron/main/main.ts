@@ -10,6 +10,7 @@ import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
 import { logUnhandledRejections } from '../core/log/process-guards';
 import { selfUpdateSupport } from '../core/updates/update-support';
+import { userDataDir } from '../core/user-data';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createKioskWindow } from './kiosk-window';
 import { kioskDisplayBounds } from './display';
@@ -22,6 +23,9 @@ import { setupUpdater } from './updater';
 import { setupWatchdog } from './watchdog';
 import { setupWedgeInput } from './wedge-input';
 
+// Before the single-instance lock, which Electron keys on the user-data folder: KIOSK_USER_DATA
+// chooses it in both shells (and for `npm run scan`).
+if (process.env.KIOSK_USER_DATA?.trim()) app.setPath('userData', userDataDir(process.env));
 if (!app.requestSingleInstanceLock()) {
   app.exit(0); // a second kiosk on the same counter would fight over scanners
 } else {

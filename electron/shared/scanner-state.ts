@@ -1,8 +1,8 @@
 /** What the scanners are doing, for staff and the log (never what they scanned). */
 import { z } from 'zod';
 
-/** Where a scan came from. */
-export type ScannerKind = 'keyboard' | 'camera' | 'serial';
+/** Where a scan came from (`command`: `npm run scan`, on the sandbox or in development). */
+export type ScannerKind = 'keyboard' | 'camera' | 'serial' | 'command';
 
 /** What a wired scanner's connection is doing. */
 export type SerialState =

@@ -4,10 +4,9 @@
  * previews, screenshots use it); Electron stays the product.
  *
  * Env: KIOSK_CONFIG (config file), KIOSK_PORT (0 or unset: a free port), KIOSK_USER_DATA
- * (folder for config.json when KIOSK_CONFIG is unset; defaults to Electron's on Linux).
+ * (folder for config.json when KIOSK_CONFIG is unset; defaults to the Electron kiosk's).
  */
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +14,7 @@ import { bindCoreToTransport } from '../core/bridge/bind-core';
 import { createHandlers } from '../core/bridge/handlers';
 import { startKioskCore } from '../core/kiosk-core';
 import { logUnhandledRejections } from '../core/log/process-guards';
+import { userDataDir as kioskUserDataDir } from '../core/user-data';
 import { startWebServer } from './web-server';
 import { createWsBridge } from './ws-bridge';
 
@@ -23,7 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function main(): Promise<void> {
   const port = Number(process.env.KIOSK_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`KIOSK_PORT must be a port number, not "${process.env.KIOSK_PORT}"`);
-  const userDataDir = process.env.KIOSK_USER_DATA ?? path.join(os.homedir(), '.config', 'Counter Loyalty Kiosk');
+  const userDataDir = kioskUserDataDir(process.env);
 
   // Signal handlers first: a supervisor may send SIGTERM the moment the URL line appears.
   let stopping = false;

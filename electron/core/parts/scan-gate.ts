@@ -9,7 +9,8 @@ import type { KioskMetrics } from '../metrics/kiosk-metrics';
 import type { SessionMachine } from '../session/session-machine';
 
 export interface ScanGate {
-  scan(text: string, scanner: ScannerKind): void;
+  /** Says why the scan was ignored, or null when it went to the session. */
+  scan(text: string, scanner: ScannerKind): string | null;
   setOutOfOrder(on: boolean): void;
   /** Who says whether staff mode is open (the staff service, made after the gate). */
   setStaffOpen(isOpen: () => boolean): void;
@@ -21,12 +22,14 @@ export function createScanGate(deps: { session: SessionMachine; metrics: KioskMe
   const ignore = (scanner: ScannerKind, reason: string) => {
     deps.metrics.scan(scanner, 'ignored');
     deps.log.info('scan-ignored', { reason });
+    return reason;
   };
   return {
     scan(text, scanner) {
       if (staffOpen()) return ignore(scanner, 'staff mode is open');
       if (outOfOrder) return ignore(scanner, 'the screen is out of order');
       deps.session.scan(text, scanner);
+      return null;
     },
     setOutOfOrder: (on) => {
       outOfOrder = on;
