@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { buildIfStale } from './build';
 import { signingProblems, targetPlatforms, unsignedBuild, type SigningConfig } from './release/signing';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -40,6 +39,8 @@ if (unsigned) {
   if (platforms.has('linux')) console.log('Linux: electron-builder signs neither AppImage nor deb; kiosks check each update by its SHA-512 from the https host.');
 }
 
+// Only now: the build tools are heavy, and a refusal should come at once.
+const { buildIfStale } = await import('./build');
 await buildIfStale(true);
 const cli = createRequire(import.meta.url).resolve('electron-builder/cli.js');
 // The unsigned build's overrides (-c.*) are laid over electron-builder.yml, which electron-builder finds itself.

@@ -81,7 +81,7 @@ describe('npm run dist', () => {
     expect(run.stderr).toContain('Windows: no code-signing certificate');
     expect(run.stderr).toContain('For a test build that is not for stores: npm run dist:unsigned -- --win');
     expect(run.stdout).not.toContain('Built in'); // nothing was built
-  });
+  }, 60_000);
 
   it('is what package.json runs, with dist:unsigned beside it', () => {
     const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -114,5 +114,5 @@ describe('npm run dist:unsigned', () => {
     expect(merged).toMatchObject({ forceCodeSigning: false, artifactName: UNSIGNED_ARTIFACT_NAME, mac: { identity: null, hardenedRuntime: true }, nsis: { include: 'assets/provisioning-folder.nsh' } });
     const name = String(merged.artifactName).replace('${productName}', 'Counter Loyalty Kiosk').replace('${version}', '0.1.0').replace('${os}', 'win').replace('${arch}', 'x64').replace('${ext}', 'exe');
     expect(name).toBe('Counter Loyalty Kiosk-0.1.0-win-x64-unsigned.exe');
-  });
+  }, 60_000);
 });

@@ -23,7 +23,7 @@ describe('npm run hash-pin', () => {
     expect(run.stderr).toContain(why);
     expect(run.stderr).toContain('Usage: npm run hash-pin -- <PIN>   (6 to 12 digits)');
     expect(run.stdout).toBe('');
-  });
+  }, 60_000);
 
   it('prints the hash of a 6-digit PIN alone on its last line, and it verifies', async () => {
     const run = hashPinCommand('246810');
@@ -32,5 +32,5 @@ describe('npm run hash-pin', () => {
     expect(isPinHash(hash)).toBe(true);
     expect(await verifyPin('246810', hash)).toBe(true);
     expect(run.stdout).not.toContain('246810');
-  });
+  }, 60_000);
 });

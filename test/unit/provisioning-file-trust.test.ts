@@ -135,5 +135,5 @@ describe('the kiosk on a refused provisioning file', () => {
     core.staff.close();
     core.session.done();
     expect(core.session.view()).toEqual({ screen: 'ready' });
-  }, 20_000);
+  }, 60_000);
 });

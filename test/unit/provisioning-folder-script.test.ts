@@ -99,5 +99,5 @@ describe('the NSIS include that makes the provisioning folder', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
