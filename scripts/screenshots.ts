@@ -30,7 +30,7 @@ const orientations = [
 ] as const;
 
 await buildIfStale();
-// The sandbox sample config's demo PIN (2468) opens staff mode for its two pictures.
+// The sandbox sample config's demo PIN (246810) opens staff mode for its two pictures.
 const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } };
 const shell = await startWebShell({ config: { idleResetSeconds: 60, staff: sample.staff } });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -80,7 +80,7 @@ async function staffShots(page: Page, dir: string): Promise<void> {
   await page.keyboard.press('Control+Alt+KeyS');
   await page.locator('[data-screen="staff"]').waitFor();
   await shoot(page, path.join(dir, 'staff-pin.png'));
-  for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+  for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'OK' }).click();
   await page.getByRole('heading', { name: 'Health' }).waitFor();
   await shoot(page, path.join(dir, 'staff.png'));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Appearance } from '../shared/appearance';
 import type { CameraSettings } from '../shared/contract';
 import type { SerialState } from '../shared/scanner-state';
-import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
+import type { ConnectionTestDraft, ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
 import type { CameraFeed } from './camera/camera-feed';
 import { ConfigHolder } from './config/config-holder';
 import type { KioskConfig } from './config/config-schema';
@@ -72,7 +72,8 @@ export interface KioskCore {
   serialState(): SerialState;
   staff: StaffService;
   health(): HealthView;
-  testConnection(): Promise<ConnectionTestResult>;
+  /** "Test connection": the form's Identify URL and typed token when given (by the save's rules), else what is saved. */
+  testConnection(draft?: ConnectionTestDraft): Promise<ConnectionTestResult>;
   /** How the customer UI looks and sounds (language, brand, sounds, attract delay). */
   appearance(): Appearance;
   /** Called when the configuration changes the appearance. */
@@ -150,8 +151,22 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const reload = () => holder.reload(() => loadConfig(options.env, options.userDataDir, { secrets }));
   await reload();
   const stopWatching = watchConfigFiles([...configCandidatePaths(options.env, options.userDataDir), staffSettingsPath(options.userDataDir)], () => void reload());
-  const staff = createStaff({ config: holder, env: options.env, userDataDir: options.userDataDir, secrets, reload, camera });
+  const staff = createStaff({ config: holder, env: options.env, userDataDir: options.userDataDir, secrets, reload, camera, log, metrics });
   gate.setStaffOpen(() => staff.isOpen());
+
+  /** Only what a save would put in force is tried: the old token never goes to a URL on another origin. */
+  const testConnectionOf = async (draft: ConnectionTestDraft = {}): Promise<ConnectionTestResult> => {
+    staff.requireOpen();
+    const { storeId, terminalId, hasLoyalty } = config();
+    const location = { storeId, terminalId, hasLoyalty };
+    if (draft.baseUrl === undefined && !draft.token) return testConnection(backEnd.target(), location);
+    const target = await staff.testTarget(draft);
+    if (!target.ok) return { outcome: target.outcome, detail: target.detail, ms: 0 };
+    if (target.identify) return testConnection({ ...target.identify, token: target.identify.token ?? '' }, location);
+    // No identify URL at all: the kiosk would run on its sandbox, which is up only while it does.
+    if (backEnd.kind() === 'sandbox') return testConnection(backEnd.target(), location);
+    return { outcome: 'invalidSettings', detail: 'no Identify URL: after saving, the kiosk would run on its embedded sandbox', ms: 0 };
+  };
 
   return {
     session,
@@ -165,13 +180,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     staff,
     health: () => {
       staff.requireOpen();
-      return healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog });
+      return healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog, staffPin: staff.pinHealth() });
     },
-    testConnection: async () => {
-      staff.requireOpen();
-      const { storeId, terminalId, hasLoyalty } = config();
-      return testConnection(backEnd.target(), { storeId, terminalId, hasLoyalty });
-    },
+    testConnection: (draft) => testConnectionOf(draft),
     appearance: () => appearance.appearance(),
     onAppearance: (listener) => appearance.onAppearance(listener),
     setCameraDevices: (devices) => camera.setDevices(devices),

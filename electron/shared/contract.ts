@@ -55,6 +55,13 @@ export const StaffSaveSchema = z.strictObject({
   secrets: z.partialRecord(z.enum(SECRET_PATHS), z.string().max(4096)),
 });
 
+/**
+ * "Test connection" with the form's Identify URL and a token typed for it, before they are
+ * saved; absent: the saved settings. Main applies the save's rules: the old token never goes to
+ * another origin.
+ */
+export const StaffTestConnectionSchema = z.strictObject({ baseUrl: z.string().max(512).optional(), token: z.string().max(4096).optional() }).optional();
+
 /** The cameras the capture page found (labels are for staff picking one). */
 export const CameraDevicesSchema = z
   .array(z.strictObject({ deviceId: z.string().min(1).max(512), label: z.string().max(200) }))
@@ -106,7 +113,7 @@ export const requests = {
   /** The settings form's values (never a secret's value). Refused while staff mode is closed. */
   staffSettings: { channel: 'staff:settings', args: z.undefined(), result: typed<StaffSettingsView>(), page: 'ui', exposed: true },
   staffSave: { channel: 'staff:save', args: StaffSaveSchema, result: typed<StaffSaveResult>(), page: 'ui', exposed: true },
-  staffTestConnection: { channel: 'staff:test-connection', args: z.undefined(), result: typed<ConnectionTestResult>(), page: 'ui', exposed: true },
+  staffTestConnection: { channel: 'staff:test-connection', args: StaffTestConnectionSchema, result: typed<ConnectionTestResult>(), page: 'ui', exposed: true },
   staffHealth: { channel: 'staff:health', args: z.undefined(), result: typed<HealthView>(), page: 'ui', exposed: true },
   staffClose: { channel: 'staff:close', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
   /** The capture page asks how to open the camera. */

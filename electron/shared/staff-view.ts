@@ -33,6 +33,11 @@ export interface StaffSettingsView {
   secretsFromEnv: Partial<Record<SecretPath, string>>;
   /** Paths the provisioning file locks: shown read-only. */
   locked: string[];
+  /**
+   * The origins (`https://host[:port]`) each secret is held for, from the file, the environment
+   * or staff: a URL typed on another origin needs its secrets entered again (secret-origins.ts).
+   */
+  secretOrigins: Partial<Record<SecretPath, string[]>>;
   secretStorage: { available: true } | { available: false; code: 'webShell' | 'noEncryption' | 'basicText'; reason: string };
   cameras: Array<{ deviceId: string; label: string }>;
   serialPorts: Array<{ path: string; label: string }>;
@@ -69,7 +74,9 @@ export type IssueCode =
   | 'sharedSecretShort'
   | 'locked'
   | 'secretFromEnv'
-  | 'secretStorage';
+  | 'secretStorage'
+  | 'secretNewOrigin'
+  | 'secretWithoutUrl';
 
 export interface FieldIssue {
   field: string;
@@ -80,7 +87,17 @@ export interface FieldIssue {
 
 export type StaffSaveResult = { ok: true } | { ok: false; errors: FieldIssue[] };
 
-export type ConnectionTestOutcome = 'reachable' | 'credentialsRefused' | 'unreachable' | 'timedOut';
+/**
+ * `secretNeeded`: the URL in the form is on another origin than the token's, and no token was
+ * typed for it: nothing is sent. `invalidSettings`: the form's URL or token cannot be used (detail says why).
+ */
+export type ConnectionTestOutcome = 'reachable' | 'credentialsRefused' | 'unreachable' | 'timedOut' | 'secretNeeded' | 'invalidSettings';
+
+/** What "Test connection" tries: the form's Identify URL and a token typed for it (unsaved); nothing: what is saved. */
+export interface ConnectionTestDraft {
+  baseUrl?: string;
+  token?: string;
+}
 export interface ConnectionTestResult {
   outcome: ConnectionTestOutcome;
   /** Technical detail for staff (an HTTP status or error code), never a secret. */
@@ -111,6 +128,8 @@ export interface HealthView {
     push: { url: string; problem: string | null; pending: number; delivered: number; expired: number; dropped: number; rejected: number; lastResult: string | null; lastAt: string | null } | null;
     pull: { address: string | null; problem: string | null; streams: number } | null;
   };
+  /** `short`: the staff PIN last entered right has fewer digits than new PINs must (npm run hash-pin). */
+  staffPin: { short: boolean; minimumDigits: number };
   /** The newest warnings and errors (newest last), and where the whole log is. */
   log: { file: string | null; recentProblems: LogProblem[] };
   /** `voided`: keyboard-wedge bursts thrown away (too slow, stalled twice, …; logged as `scan-voided`). */

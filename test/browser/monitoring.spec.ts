@@ -115,6 +115,7 @@ test('the endpoint wants its token, and no label of a scrape holds a code, a nam
     kind: /^(timeout|network|server|credentials|bad_answer)$/,
     result: /^(sent|failed|delivered|rejected|expired|dropped)$/,
     state: /^(off|current|checking|pending|error)$/,
+    reason: /^(wrong|locked)$/, // kiosk_staff_pin_failures_total
     le: /^([0-9.]+|\+Inf)$/,
     store_id: /^212$/,
     terminal_id: /^counter-2$/,

@@ -17,7 +17,7 @@ export function createHandlers(core: KioskCore): Handlers {
     staffUnlock: (pin) => core.staff.unlock(pin),
     staffSettings: () => core.staff.settings(),
     staffSave: (request) => core.staff.save(request),
-    staffTestConnection: () => core.testConnection(),
+    staffTestConnection: (draft) => core.testConnection(draft),
     staffHealth: () => core.health(),
     // Leaving staff mode returns to `ready`, whatever the customer screen was before.
     staffClose: () => {

@@ -43,6 +43,7 @@ export class KioskMetrics {
   private readonly decodeDuration;
   private readonly checkIns;
   private readonly uiCrashes;
+  private readonly staffPinFailures;
   private updateState: UpdateState | null = null;
   private pendingRelease: Date | null = null;
 
@@ -70,6 +71,8 @@ export class KioskMetrics {
     this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent, failed after its retries)' });
     this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: 'Customer screen crashes or hangs (Electron)' });
     this.uiCrashes.add(0);
+    this.staffPinFailures = meter.createCounter('kiosk_staff_pin_failures', { description: 'Staff PINs refused: wrong, or tried while staff mode was locked' });
+    for (const reason of ['wrong', 'locked']) this.staffPinFailures.add(0, { reason });
 
     meter.createObservableGauge('kiosk_info', { description: 'The kiosk: 1, labelled with its version, store and terminal' }).addCallback((result) => {
       const { storeId, terminalId } = sources.kiosk();
@@ -114,6 +117,11 @@ export class KioskMetrics {
 
   decodeTimes(seconds: readonly number[]): void {
     for (const each of seconds) this.decodeDuration.record(each);
+  }
+
+  /** A staff PIN refused (someone may be guessing at the counter). */
+  staffPinFailure(reason: 'wrong' | 'locked'): void {
+    this.staffPinFailures.add(1, { reason });
   }
 
   checkIn(result: 'sent' | 'failed'): void {

@@ -19,6 +19,7 @@ export interface HealthDeps {
   scanners: Scanners;
   handoff: Handoff;
   log: KioskLogger | null;
+  staffPin: HealthView['staffPin'];
 }
 
 export function healthView(deps: HealthDeps): HealthView {
@@ -34,6 +35,7 @@ export function healthView(deps: HealthDeps): HealthView {
       serial: { ...deps.scanners.serialState(), path: config.scanners.serial.path },
     },
     backEnd: { ...deps.stats.backEnd },
+    staffPin: deps.staffPin,
     log: { file: deps.log?.file ?? null, recentProblems: deps.log?.recentProblems() ?? [] },
     handoff: deps.handoff.health(),
     counts: { ...deps.stats.counts },

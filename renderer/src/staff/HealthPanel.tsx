@@ -39,6 +39,11 @@ export function HealthPanel({ health }: { health: HealthView }) {
   return (
     <section aria-labelledby="health-title" className="staff-health">
       <h2 id="health-title">{t('staff.healthTitle')}</h2>
+      {health.staffPin.short && (
+        <p className="staff-error" role="status">
+          {t('staff.health.staffPinShort', { minimum: health.staffPin.minimumDigits })}
+        </p>
+      )}
       <dl>
         {rows.map(([label, value]) => (
           <div key={label}>

@@ -93,6 +93,7 @@ const en = {
     secretSet: 'set (type to replace)',
     secretNotSet: 'not set',
     secretFromEnv: 'set by {{name}} on this kiosk',
+    secretNewOrigin: 'New address: enter it again. A secret goes only to the address it was entered for.',
     firstCamera: 'First camera found',
     cameraNotFound: 'A camera that is not connected',
     noSerial: 'none',
@@ -103,6 +104,8 @@ const en = {
       credentialsRefused: 'Credentials refused ({{detail}}): check the identify token.',
       unreachable: 'Not reachable ({{detail}}): check the identify URL and the network.',
       timedOut: 'Timed out: no answer within {{ms, number}} ms.',
+      secretNeeded: 'Not sent: the token belongs to another address. Enter the identify token for this URL first.',
+      invalidSettings: 'Not tried: {{detail}}',
     },
     groups: { kiosk: 'This kiosk', identify: 'Loyalty service', vipps: 'Vipps', scanners: 'Scanners' },
     fields: {
@@ -143,6 +146,8 @@ const en = {
       sharedSecretShort: 'must be at least {{minimum, number}} characters',
       locked: 'is locked by the provisioning file',
       secretFromEnv: 'comes from {{envName}} on this kiosk, which would override it',
+      secretNewOrigin: 'must be entered again for {{origin}}: a secret goes only to the address it was entered for',
+      secretWithoutUrl: 'needs its service’s URL first: a secret is kept for the address it was entered for',
       types: { string: 'text', number: 'a number', boolean: 'yes or no', object: 'a section', array: 'a list', null: 'empty' },
     },
     secretStorage: {
@@ -182,6 +187,7 @@ const en = {
       handoffPull: 'Feed for the till',
       handoffPullValue: 'listening on {{address}}, {{streams, number}} connected',
       logFile: 'Log file',
+      staffPinShort: 'The staff PIN is shorter than {{minimum, number}} digits and easy to guess at the counter: make a new one with npm run hash-pin and roll it out.',
       problemsTitle: 'Recent warnings and errors',
       noProblems: 'None since start.',
     },

@@ -89,6 +89,7 @@ const nb: Catalogue = {
     secretSet: 'satt (skriv for å erstatte)',
     secretNotSet: 'ikke satt',
     secretFromEnv: 'satt av {{name}} på denne kiosken',
+    secretNewOrigin: 'Ny adresse: skriv den inn på nytt. En hemmelighet sendes bare til adressen den ble skrevet inn for.',
     firstCamera: 'Første kamera som finnes',
     cameraNotFound: 'Et kamera som ikke er tilkoblet',
     noSerial: 'ingen',
@@ -99,6 +100,8 @@ const nb: Catalogue = {
       credentialsRefused: 'Påloggingen ble avvist ({{detail}}): sjekk identify-tokenet.',
       unreachable: 'Ikke tilgjengelig ({{detail}}): sjekk identify-adressen og nettverket.',
       timedOut: 'Tidsavbrudd: ikke noe svar innen {{ms, number}} ms.',
+      secretNeeded: 'Ikke sendt: tokenet hører til en annen adresse. Skriv inn identify-tokenet for denne adressen først.',
+      invalidSettings: 'Ikke prøvd: {{detail}}',
     },
     groups: { kiosk: 'Denne kiosken', identify: 'Fordelstjeneste', vipps: 'Vipps', scanners: 'Skannere' },
     fields: {
@@ -139,6 +142,8 @@ const nb: Catalogue = {
       sharedSecretShort: 'må ha minst {{minimum, number}} tegn',
       locked: 'er låst av klargjøringsfilen',
       secretFromEnv: 'kommer fra {{envName}} på denne kiosken, som ville overstyrt den',
+      secretNewOrigin: 'må skrives inn på nytt for {{origin}}: en hemmelighet sendes bare til adressen den ble skrevet inn for',
+      secretWithoutUrl: 'trenger tjenestens adresse først: en hemmelighet lagres for adressen den ble skrevet inn for',
       types: { string: 'tekst', number: 'et tall', boolean: 'ja eller nei', object: 'en seksjon', array: 'en liste', null: 'tomt' },
     },
     secretStorage: {
@@ -178,6 +183,7 @@ const nb: Catalogue = {
       handoffPull: 'Strøm til kassen',
       handoffPullValue: 'lytter på {{address}}, {{streams, number}} tilkoblet',
       logFile: 'Loggfil',
+      staffPinShort: 'PIN-koden for ansatte er kortere enn {{minimum, number}} sifre og lett å gjette ved disken: lag en ny med npm run hash-pin og rull den ut.',
       problemsTitle: 'Siste advarsler og feil',
       noProblems: 'Ingen siden start.',
     },
