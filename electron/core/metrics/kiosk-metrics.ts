@@ -13,6 +13,7 @@ import type { ServiceProblemReason } from '../../shared/session-view';
 import type { Product } from '../product';
 import { screenOfOutcome, type ResultScreen } from '../session/result-screen';
 import type { SessionEvent } from '../session/session-machine';
+import type { FleetRefusal } from '../fleet/fleet-document';
 
 /** What a scan led to: its result screen, or never a screen at all. */
 export type ScanOutcome = ResultScreen | 'rejected' | 'ignored' | 'voided';
@@ -27,6 +28,8 @@ export interface MetricSources {
   /** 1 up, 0 down, for each scanner that is configured. */
   scannersUp(): Partial<Record<ScannerKind, boolean>>;
   handoff(): { pending: number; oldestPendingSeconds: number; delivered: number; rejected: number; expired: number; dropped: number };
+  /** The serial of the fleet configuration in force; null: none. */
+  fleetSerial?(): number | null;
 }
 
 const PROBLEM_KIND: Record<ServiceProblemReason, BackEndErrorKind> = { timeout: 'timeout', unreachable: 'network', serverError: 'server', badAnswer: 'bad_answer' };
@@ -43,6 +46,7 @@ export class KioskMetrics {
   private readonly decodeDuration;
   private readonly checkIns;
   private readonly uiCrashes;
+  private readonly fleetRefusals;
   private updateState: UpdateState | null = null;
   private pendingRelease: Date | null = null;
 
@@ -70,6 +74,11 @@ export class KioskMetrics {
     this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent, failed after its retries)' });
     this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: 'Customer screen crashes or hangs (Electron)' });
     this.uiCrashes.add(0);
+    this.fleetRefusals = meter.createCounter('kiosk_fleet_config_refused', { description: 'Fleet configuration documents refused, by reason (unsigned, bad_signature, stale, invalid)' });
+    meter.createObservableGauge('kiosk_fleet_config_serial', { description: 'The serial of the fleet configuration in force (absent while none is)' }).addCallback((result) => {
+      const serial = sources.fleetSerial?.() ?? null;
+      if (serial !== null) result.observe(serial);
+    });
 
     meter.createObservableGauge('kiosk_info', { description: 'The kiosk: 1, labelled with its version, store and terminal' }).addCallback((result) => {
       const { storeId, terminalId } = sources.kiosk();
@@ -126,6 +135,15 @@ export class KioskMetrics {
 
   setUpdateState(state: UpdateState): void {
     this.updateState = state;
+  }
+
+  /** The self-update's state, as the metric has it (null: not reported, e.g. in the web shell). */
+  updateStateNow(): UpdateState | null {
+    return this.updateState;
+  }
+
+  fleetRefused(reason: FleetRefusal): void {
+    this.fleetRefusals.add(1, { reason });
   }
 
   setPendingRelease(publishedAt: Date): void {
