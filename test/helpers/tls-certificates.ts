@@ -28,7 +28,7 @@ function run(args: string[], cwd: string): void {
   try {
     execFileSync(openssl, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (error) {
-    throw new Error(`${openssl} ${args[0]} failed (is Debian's openssl package installed?): ${String((error as { stderr?: Buffer }).stderr ?? error)}`);
+    throw new Error(`${openssl} ${args[0]} failed (is Debian's openssl package installed?): ${String((error as { stderr?: Buffer }).stderr ?? error)}`, { cause: error });
   }
 }
 
