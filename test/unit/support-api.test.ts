@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLogLines } from '../../electron/core/fleet/log-lines';
 import { startSupportApi, type SupportApi, type SupportApiDeps } from '../../electron/core/fleet/support-api';
@@ -54,6 +56,13 @@ async function start(overrides: Partial<Omit<SupportApiDeps, 'log'>> = {}): Prom
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The heap in use after a full garbage collection. */
+function liveHeap(): number {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
+}
 
 describe('the support API', () => {
   it('refuses a missing or wrong token with 401, whatever the route; the right one (constant-time) gets through', async () => {
@@ -134,6 +143,21 @@ describe('the support API', () => {
     await api?.close();
     const none = await start({ logs: async () => null });
     expect((await fetch(`${none}/v1/logs`, { headers: auth })).status).toBe(404);
+  });
+
+  it('runs for months: 1,500 calls (most refused by the limit) grow no memory and leave no socket once closed', { timeout: 60_000 }, async () => {
+    const base = await start();
+    const call = () => fetch(`${base}/v1/status`, { headers: auth }).then((response) => response.arrayBuffer());
+    for (let index = 0; index < 100; index += 1) await call(); // warm up
+    const before = liveHeap();
+    for (let round = 0; round < 30; round += 1) await Promise.all(Array.from({ length: 50 }, call));
+    const grownMb = (liveHeap() - before) / 1024 / 1024;
+    expect(grownMb).toBeLessThan(2);
+    const sockets = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap' || kind === 'TCPServerWrap').length;
+    await api?.close();
+    api = null;
+    await pause(200);
+    expect(sockets()).toBe(0);
   });
 
   it('speaks TLS when given a certificate (required beyond loopback)', async () => {
