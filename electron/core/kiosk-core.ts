@@ -30,12 +30,14 @@ import { createScanGate } from './parts/scan-gate';
 import { createScanners } from './parts/scanners';
 import { createSession } from './parts/session';
 import { createStaff } from './parts/staff';
+import { createSupport } from './parts/support';
 import { createTelemetry } from './parts/telemetry';
 import { createVipps } from './parts/vipps';
 import { PRODUCT_NAME } from './product';
 import type { SerialScannerDeps } from './scan/serial-scanner';
 import type { TimedKey } from './scan/wedge-detector';
 import type { SessionMachine } from './session/session-machine';
+import type { ShellActions } from './shell-actions';
 import { testConnection } from './staff/connection-test';
 import { HealthStats } from './staff/health-stats';
 import type { StaffService } from './staff/staff-service';
@@ -94,6 +96,11 @@ export interface KioskCore {
   log: Logger;
   /** The metrics, for the Electron glue's own (screen crashes, self-update) and the camera's decode times. */
   metrics: Pick<KioskMetrics, 'uiCrashed' | 'setUpdateState' | 'setPendingRelease' | 'decodeTimes'>;
+  /** What only the shell can do for the support API and the restarts (README, "Running a fleet"). */
+  attachShell(shell: ShellActions): void;
+  /** Where the support API listens, while it does. */
+  supportApiAddress(): string | null;
+  /** Stops every part; a second call (a relaunch, then the quit) waits for the same stop. */
   stop(): Promise<void>;
 }
 
@@ -115,6 +122,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       };
     },
     handoff: () => handoff.counts(),
+    fleetSerial: () => holder.source().fleet?.serial ?? null,
   });
 
   const backEnd = createBackEnd({ config, log });
@@ -127,12 +135,19 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const camera = createCamera({ config, scan: gate.scan, log });
   const appearance = createAppearance({ config, source: () => holder.source(), userDataDir: options.userDataDir, log });
   const telemetry = createTelemetry({ metrics, log });
+  const secrets = options.secrets ?? NO_SECRET_STORE;
+  const reload = () => holder.reload(() => loadConfig(options.env, options.userDataDir, { secrets }));
+  let staffOpen = () => false; // until staff mode exists (below)
+  const health = () =>
+    healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog, staffPin: staff.pinHealth(), fleet: () => support.fleet.health() });
+  const support = await createSupport({ userDataDir: options.userDataDir, env: options.env, secrets, product, holder, session, handoff, metrics, log: kioskLog, logger: log, staffOpen: () => staffOpen(), health, reload });
 
   // The order a new configuration is applied in. Load-bearing: the sandbox is up before Vipps
   // may target it; the scanners follow (they only feed scans in); the log learns the new
   // secrets already in `prepare`, before any part applies them; the config-loaded line says
   // which back end and Vipps run once they are settled; the screen leaves needsStaff once everything
-  // serving the customer is in place; then the pages hear; the monitoring comes last.
+  // serving the customer is in place; then the pages hear; the monitoring and the support desk's
+  // doors come last (they report on everything before them).
   const parts: KioskPart[] = [
     backEnd,
     vipps,
@@ -144,15 +159,17 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     camera,
     appearance,
     telemetry,
+    support.maintenance,
+    support.fleet,
   ];
   holder.use(parts);
 
-  const secrets = options.secrets ?? NO_SECRET_STORE;
-  const reload = () => holder.reload(() => loadConfig(options.env, options.userDataDir, { secrets }));
   await reload();
   const stopWatching = watchConfigFiles([...configCandidatePaths(options.env, options.userDataDir), staffSettingsPath(options.userDataDir)], () => void reload());
   const staff = createStaff({ config: holder, env: options.env, userDataDir: options.userDataDir, secrets, reload, camera, log, metrics });
   gate.setStaffOpen(() => staff.isOpen());
+  staffOpen = () => staff.isOpen();
+  let stopping: Promise<void> | null = null;
 
   /** Only what a save would put in force is tried: the old token never goes to a URL on another origin. */
   const testConnectionOf = async (draft: ConnectionTestDraft = {}): Promise<ConnectionTestResult> => {
@@ -180,7 +197,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     staff,
     health: () => {
       staff.requireOpen();
-      return healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog, staffPin: staff.pinHealth() });
+      return health();
     },
     testConnection: (draft) => testConnectionOf(draft),
     appearance: () => appearance.appearance(),
@@ -195,12 +212,18 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     setOutOfOrder: (on) => gate.setOutOfOrder(on),
     log,
     metrics,
-    async stop() {
-      stopWatching();
-      // The reverse of the list: the monitoring and the pages' feeds first, then the session (no
-      // new identification), the hand-off and the scanners, the back end last.
-      for (const part of [...parts].reverse()) await part.stop?.();
-      await metrics.shutdown();
+    attachShell: (shell) => support.attachShell(shell),
+    supportApiAddress: () => support.fleet.apiAddress(),
+    stop() {
+      stopping ??= (async () => {
+        stopWatching();
+        // The reverse of the list: the support desk's doors, the monitoring and the pages' feeds
+        // first, then the session (no new identification), the hand-off and the scanners, the
+        // back end last.
+        for (const part of [...parts].reverse()) await part.stop?.();
+        await metrics.shutdown();
+      })();
+      return stopping;
     },
   };
 }

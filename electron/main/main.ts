@@ -18,6 +18,8 @@ import { createCaptureWindow } from './capture-window';
 import { preventDisplaySleep, setupLockdown } from './lockdown';
 import { createSafeStorageStore } from './secret-store';
 import { setupPermissions } from './permissions';
+import { relaunchKiosk } from './relaunch';
+import { captureCustomerScreen } from './screen-capture';
 import { setupUpdater } from './updater';
 import { setupWatchdog } from './watchdog';
 import { setupWedgeInput } from './wedge-input';
@@ -77,6 +79,7 @@ async function onReady(): Promise<void> {
     log: core.log,
   });
   setupWedgeInput(window, core);
+  core.attachShell({ restart: relaunchKiosk({ stop: () => core.stop(), log: core.log }), screenshot: captureCustomerScreen(window) });
 
   const updateSupport = selfUpdateSupport(process.platform, process.env);
   if (!updateSupport.ok && core.config().updates) core.log.warn('updates-unsupported', { message: updateSupport.reason });

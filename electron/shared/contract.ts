@@ -143,6 +143,11 @@ export const events = {
   preview: { channel: 'kiosk:preview', payload: typed<Preview>(), page: 'ui' },
   /** New camera settings (the configuration changed): the capture page reopens the camera. */
   cameraSettings: { channel: 'capture:settings-changed', payload: typed<CameraSettings>(), page: 'capture' },
+  /**
+   * The web shell's restart (the support desk's, or the daily one), sent only while no customer
+   * is on screen: the page loads itself again, and its camera frame with it. Electron relaunches instead.
+   */
+  reload: { channel: 'kiosk:reload', payload: typed<{ reason: 'fleet-api' | 'schedule' }>(), page: 'ui' },
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;

@@ -76,7 +76,9 @@ export type IssueCode =
   | 'secretFromEnv'
   | 'secretStorage'
   | 'secretNewOrigin'
-  | 'secretWithoutUrl';
+  | 'secretWithoutUrl'
+  /** A listener beyond loopback without a certificate and key. */
+  | 'tlsRequired';
 
 export interface FieldIssue {
   field: string;
@@ -132,6 +134,22 @@ export interface HealthView {
   staffPin: { short: boolean; minimumDigits: number };
   /** The newest warnings and errors (newest last), and where the whole log is. */
   log: { file: string | null; recentProblems: LogProblem[] };
+  /** The chain's signed configuration (`fleet.config`), when the provisioning file sets one up. */
+  fleet?: FleetConfigHealth | null;
   /** `voided`: keyboard-wedge bursts thrown away (too slow, stalled twice, …; logged as `scan-voided`). */
   counts: { scans: number; rejected: number; identified: number; member: number; notMember: number; codeProblem: number; serviceProblem: number; needsStaff: number; voided: number };
+}
+
+/** The fleet configuration as staff and the support desk see it: which serial applies, and how the last check went. */
+export interface FleetConfigHealth {
+  url: string;
+  /** The serial laid over the provisioning file; null: none yet. */
+  serial: number | null;
+  receivedAt: string | null;
+  lastCheckAt: string | null;
+  lastResult: 'applied' | 'unchanged' | 'refused' | 'unreachable' | null;
+  /** Why the last check was refused or failed. */
+  lastProblem: string | null;
+  /** Documents refused since start (unsigned, badly signed, not newer, invalid). */
+  refused: number;
 }

@@ -14,6 +14,8 @@ import './styles/staff.css';
 
 const kiosk = kioskBridge();
 if (kiosk) connectSessionStore(kiosk);
+// Main restarts the web shell's kiosk this way, only while nobody is served.
+kiosk?.onReload(() => window.location.reload());
 syncLanguage();
 
 createRoot(document.getElementById('root') as HTMLElement).render(

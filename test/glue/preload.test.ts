@@ -16,6 +16,7 @@ describe('the preload', () => {
       'getState',
       'onAppearance',
       'onPreview',
+      'onReload',
       'onState',
       'staffClose',
       'staffHealth',

@@ -18,6 +18,14 @@ export class MockWebContents extends EventEmitter {
   insertCSS = vi.fn(async () => 'css-key');
   forcefullyCrashRenderer = vi.fn();
   reload = vi.fn();
+  /** Whether its window has been shown (BrowserWindow.show below). */
+  visible = false;
+  /**
+   * `contents.capturePage([rect, opts])` "Returns Promise<NativeImage>" (docs/api/web-contents.md);
+   * the image of a window never shown is empty, of a shown one not ("BrowserWindow.capturePage(rect)"
+   * in spec/api-browser-window-spec.ts: `isEmpty()` true for `show: false`, false after `w.show()`).
+   */
+  capturePage = vi.fn(async () => mockNativeImage(this.visible ? Buffer.from('\x89PNG\r\n\x1a\nkiosk-screen', 'latin1') : Buffer.alloc(0)));
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
@@ -26,11 +34,18 @@ export class MockWebContents extends EventEmitter {
   }
 }
 
+/** A NativeImage as capturePage resolves it: `isEmpty()` and `toPNG()` (docs/api/native-image.md). */
+export function mockNativeImage(png: Buffer) {
+  return { isEmpty: () => png.length === 0, toPNG: () => Buffer.from(png) };
+}
+
 export class BrowserWindow extends EventEmitter {
   static instances: BrowserWindow[] = [];
   webContents = new MockWebContents();
   loadURL = vi.fn(async (_url: string) => undefined);
-  show = vi.fn();
+  show = vi.fn(() => {
+    this.webContents.visible = true;
+  });
   focus = vi.fn();
   isDestroyed = vi.fn(() => false);
   constructor(public options: Record<string, unknown>) {
@@ -91,6 +106,11 @@ export const app = Object.assign(new EventEmitter(), {
   getVersion: vi.fn(() => '0.0.0-test'),
   exit: vi.fn(),
   quit: vi.fn(),
+  /**
+   * `app.relaunch([options])` only records the wish: it "Relaunches the app when current instance
+   * exits" and "does not quit the app when executed" (docs/api/app.md).
+   */
+  relaunch: vi.fn((_options?: { args?: string[]; execPath?: string }) => undefined),
 });
 
 /** A stand-in that "encrypts" reversibly, with a switchable backend. */

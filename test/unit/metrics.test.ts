@@ -112,12 +112,12 @@ describe('the Prometheus endpoint', () => {
     expect((await fetch(`${url}/metrics`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
   });
 
-  it('listens on loopback as configured, and says so when told to listen elsewhere', async () => {
+  it('listens on loopback as configured, and refuses to serve plain HTTP anywhere else (TLS: test/unit/listeners-tls.test.ts)', async () => {
     expect((await start()).address()).toMatch(/^127\.0\.0\.1:\d+$/);
     await endpoint?.close();
-    const lines: string[] = [];
-    endpoint = await startPrometheusEndpoint({ host: '0.0.0.0', port: 0, token: TOKEN, scrape: () => metrics.scrape(), log: { ...quiet, warn: (event) => void lines.push(event) } });
-    expect(lines).toEqual(['telemetry-prometheus-not-loopback']);
+    endpoint = null;
+    const elsewhere = startPrometheusEndpoint({ host: '0.0.0.0', port: 0, token: TOKEN, scrape: () => metrics.scrape(), log: quiet });
+    await expect(elsewhere).rejects.toThrow(/^telemetry\.prometheus\.tls: is required for a host other than loopback/);
   });
 });
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SCANNER_LAYOUTS } from '../scan/keyboard-layouts';
 import { VIPPS_QR_ORIGIN } from '../scan/personal-qr';
 import { isPinHash } from '../staff/pin-hash';
+import { FleetSchema } from './fleet-schema';
 import { HandoffSchema } from './handoff-schema';
 import { httpUrl, SCHEMA_MESSAGES, text } from './schema-parts';
 import { LOCKABLE_PATHS } from './staff-layer';
@@ -118,6 +119,19 @@ const BrandSchema = z.strictObject({
   logo: z.string().min(1).max(1024).nullable().default(null),
 });
 
+/** Looking after a kiosk that runs for months. */
+const MaintenanceSchema = z.strictObject({
+  /**
+   * A local time "HH:MM" for a daily restart, once the kiosk is idle (no customer, staff mode
+   * closed, nothing waiting for the till); null: none.
+   */
+  restartAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time "HH:MM" (00:00–23:59)')
+    .nullable()
+    .default(null),
+});
+
 const SoundsSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** 0 (silent) to 1 (full). */
@@ -150,6 +164,10 @@ export const ConfigSchema = z.strictObject({
   attractAfterSeconds: z.int().min(10).max(3600).default(60),
   /** Absent: the kiosk never updates itself. */
   updates: UpdatesSchema.optional(),
+  /** The daily restart (README, "Running a fleet"). */
+  maintenance: MaintenanceSchema.prefault({}),
+  /** The support API and the signed fleet configuration (README, "Running a fleet"); provisioning file only. */
+  fleet: FleetSchema.optional(),
   staff: z
     .strictObject({
       /** `npm run hash-pin -- <PIN>` prints it. */

@@ -17,10 +17,12 @@ import { applyServiceSecrets } from './service-secrets';
 import { osProvisioningPath } from './provisioning-path';
 import type { SecretStore } from './secret-store';
 import { isPinHash } from '../staff/pin-hash';
+import { withFleetLayer, type FleetLayer } from '../fleet/fleet-layer';
+import { settleListeners } from './listener-schema';
 import { applyPaths, STAFF_SETTINGS_FILE, StaffLayerSchema, valueAt, type StaffLayer } from './staff-layer';
 
-/** Where the configuration came from: the provisioning file (or none), and the staff layer. */
-export type ConfigSource = { kind: 'file' | 'defaults'; path: string; staffPath: string };
+/** Where the configuration came from: the provisioning file (or none), the fleet configuration over it (its serial), the staff layer. */
+export type ConfigSource = { kind: 'file' | 'defaults'; path: string; staffPath: string; fleet?: { serial: number; receivedAt: string } | null };
 
 /** One problem, by config path (the staff form shows it beside its field). */
 export type { FieldIssue } from '../../shared/staff-view';
@@ -34,11 +36,10 @@ export type ConfigResult =
   | { ok: false; error: string; source: ConfigSource; issues?: FieldIssue[]; pinHash?: string; salvage?: Salvage };
 
 /**
- * What an invalid file still says validly of the kiosk's identity and its telemetry: enough
+ * What an invalid file still says validly of the kiosk's identity, telemetry and fleet: enough
  * for a kiosk that starts on it to tell its fleet so (kiosk_info, kiosk_config_valid 0).
  */
-export type Salvage = Partial<Pick<KioskConfig, 'storeId' | 'terminalId' | 'telemetry'>>;
-
+export type Salvage = Partial<Pick<KioskConfig, 'storeId' | 'terminalId' | 'telemetry' | 'fleet'>>;
 
 export interface LoadOptions {
   platform?: NodeJS.Platform;
@@ -48,6 +49,8 @@ export interface LoadOptions {
   staffLayer?: StaffLayer;
   /** Staff secrets that layer drops (set for another origin): a missing one is said as such. */
   dropped?: readonly MovedSecret[];
+  /** Instead of the stored fleet configuration: one just received, checked before it is kept. */
+  fleetLayer?: FleetLayer;
 }
 
 /**
@@ -89,7 +92,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
   if (!provisioning.ok) return { ok: false, error: provisioning.error, source };
   const staff = options.staffLayer ? { ok: true as const, layer: options.staffLayer } : await readStaffLayer(staffPath);
   if (!staff.ok) return { ok: false, error: staff.error, source };
-  const base = provisioning.value ?? {};
+  const { value: base = {}, fleet } = await withFleetLayer(provisioning.value, userDataDir, options.fleetLayer); // the chain's, over the file
+  if (fleet) source.fleet = { serial: fleet.serial, receivedAt: fleet.receivedAt };
   if (typeof base !== 'object' || base === null || Array.isArray(base)) {
     return { ok: false, error: `Configuration in ${file} is invalid: (top level): must be a JSON object`, source };
   }
@@ -116,7 +120,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
 export async function readProvisioningValues(env: NodeJS.ProcessEnv, userDataDir: string, platform?: NodeJS.Platform): Promise<unknown> {
   const { path: file, explicit } = resolveConfigPath(env, userDataDir, platform);
   const read = await readJsonFile(file, explicit, readTrustedFile);
-  return read.ok ? read.value : undefined;
+  return read.ok ? (await withFleetLayer(read.value, userDataDir)).value : undefined; // what staff changes lie over
 }
 
 type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };
@@ -205,6 +209,7 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     if (!config.vipps.subscriptionKey) missing('vipps.subscriptionKey', SECRET_ENV.vippsSubscriptionKey);
   }
   issues.push(...applyServiceSecrets(config, fromEnv));
+  issues.push(...settleListeners(config, path.dirname(source.path)));
   if (issues.length) return invalid(issues);
   return { ok: true, config, source };
 }
@@ -213,7 +218,7 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
 function salvageOf(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource): Salvage {
   const salvage: Salvage = {};
   if (typeof raw !== 'object' || raw === null) return salvage;
-  for (const key of ['storeId', 'terminalId', 'telemetry'] as const) {
+  for (const key of ['storeId', 'terminalId', 'telemetry', 'fleet'] as const) {
     const value = (raw as Record<string, unknown>)[key];
     if (value === undefined) continue;
     const alone = validate({ [key]: value }, env, source, false);
@@ -231,7 +236,7 @@ function jsonErrorPlace(text: string, error: unknown): string {
 }
 
 function where(source: ConfigSource): string {
-  return source.kind === 'file' ? `in ${source.path}` : '(defaults)';
+  return `${source.kind === 'file' ? `in ${source.path}` : '(defaults)'}${source.fleet ? ` with the fleet configuration (serial ${source.fleet.serial})` : ''}`;
 }
 
 function describeFsError(error: unknown): string {

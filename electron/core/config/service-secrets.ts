@@ -1,10 +1,11 @@
 /**
  * The shared secrets of the services the kiosk offers or calls besides the loyalty back end
- * (the till's hand-off, the metrics endpoint and push): taken from the environment over the
+ * (the till's hand-off, the metrics endpoint and push, the support API): taken from the environment over the
  * file, and refused when missing or guessable. Staff mode never sets these.
  */
 import type { FieldIssue } from '../../shared/staff-view';
 import type { KioskConfig } from './config-schema';
+import { MIN_FLEET_API_TOKEN } from './fleet-schema';
 import { SECRET_ENV } from './secret-env';
 
 /** A signing key or bearer token shorter than this is guessable. */
@@ -20,7 +21,7 @@ export function applyServiceSecrets(config: KioskConfig, fromEnv: (name: keyof t
       issues.push({ field, message: `must be at least ${MIN_SHARED_SECRET} characters`, code: 'sharedSecretShort', params: { minimum: MIN_SHARED_SECRET } });
     }
   };
-  const { handoff, telemetry } = config;
+  const { handoff, telemetry, fleet } = config;
   if (handoff) {
     handoff.secret = fromEnv('handoffSecret') ?? handoff.secret;
     shared('handoff.secret', handoff.secret, SECRET_ENV.handoffSecret, handoff.url !== null);
@@ -32,6 +33,12 @@ export function applyServiceSecrets(config: KioskConfig, fromEnv: (name: keyof t
   if (telemetry?.prometheus) {
     telemetry.prometheus.token = fromEnv('metricsToken') ?? telemetry.prometheus.token;
     shared('telemetry.prometheus.token', telemetry.prometheus.token, SECRET_ENV.metricsToken, true);
+  }
+  if (fleet?.api) {
+    fleet.api.token = fromEnv('fleetApiToken') ?? fleet.api.token;
+    const { token } = fleet.api;
+    if (!token) issues.push({ field: 'fleet.api.token', message: `missing (set it in the file or in ${SECRET_ENV.fleetApiToken})`, code: 'missingNoStaff', params: { envName: SECRET_ENV.fleetApiToken } });
+    else if (token.length < MIN_FLEET_API_TOKEN) issues.push({ field: 'fleet.api.token', message: `must be at least ${MIN_FLEET_API_TOKEN} characters`, code: 'sharedSecretShort', params: { minimum: MIN_FLEET_API_TOKEN } });
   }
   if (telemetry?.otlp) {
     const fromEnvHeaders = parseHeaderList(fromEnv('otlpHeaders'));

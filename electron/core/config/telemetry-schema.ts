@@ -1,5 +1,6 @@
 /** `telemetry`: the metrics a chain's monitoring reads (README, "Watching a fleet"). */
 import { z } from 'zod';
+import { listenerHost, ListenerTlsSchema } from './listener-schema';
 import { httpUrl, text } from './schema-parts';
 
 /** An HTTP header's name (RFC 9110 token). */
@@ -10,8 +11,10 @@ export const TelemetrySchema = z.strictObject({
   prometheus: z
     .strictObject({
       /** 127.0.0.1 keeps it on this computer (the agent runs there); a LAN address exposes it. */
-      host: z.string().min(1).max(255).regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or address').default('127.0.0.1'),
+      host: listenerHost.default('127.0.0.1'),
       port: z.int().min(1).max(65_535).default(9464),
+      /** Certificate and key files: scrapes go over TLS (required for any host but loopback). */
+      tls: ListenerTlsSchema.optional(),
       /** The bearer token a scrape must send (16+ characters); or env KIOSK_METRICS_TOKEN. */
       token: text(512).optional(),
     })

@@ -13,6 +13,7 @@ import type { ServiceProblemReason } from '../../shared/session-view';
 import type { Product } from '../product';
 import { screenOfOutcome, type ResultScreen } from '../session/result-screen';
 import type { SessionEvent } from '../session/session-machine';
+import type { FleetRefusal } from '../fleet/fleet-document';
 
 /** What a scan led to: its result screen, or never a screen at all. */
 export type ScanOutcome = ResultScreen | 'rejected' | 'ignored' | 'voided';
@@ -27,6 +28,8 @@ export interface MetricSources {
   /** 1 up, 0 down, for each scanner that is configured. */
   scannersUp(): Partial<Record<ScannerKind, boolean>>;
   handoff(): { pending: number; oldestPendingSeconds: number; delivered: number; rejected: number; expired: number; dropped: number };
+  /** The serial of the fleet configuration in force; null: none. */
+  fleetSerial?(): number | null;
 }
 
 const PROBLEM_KIND: Record<ServiceProblemReason, BackEndErrorKind> = { timeout: 'timeout', unreachable: 'network', serverError: 'server', badAnswer: 'bad_answer' };
@@ -44,6 +47,7 @@ export class KioskMetrics {
   private readonly checkIns;
   private readonly uiCrashes;
   private readonly staffPinFailures;
+  private readonly fleetRefusals;
   private updateState: UpdateState | null = null;
   private pendingRelease: Date | null = null;
 
@@ -73,6 +77,11 @@ export class KioskMetrics {
     this.uiCrashes.add(0);
     this.staffPinFailures = meter.createCounter('kiosk_staff_pin_failures', { description: 'Staff PINs refused: wrong, or tried while staff mode was locked' });
     for (const reason of ['wrong', 'locked']) this.staffPinFailures.add(0, { reason });
+    this.fleetRefusals = meter.createCounter('kiosk_fleet_config_refused', { description: 'Fleet configuration documents refused, by reason (unsigned, bad_signature, stale, invalid)' });
+    meter.createObservableGauge('kiosk_fleet_config_serial', { description: 'The serial of the fleet configuration in force (absent while none is)' }).addCallback((result) => {
+      const serial = sources.fleetSerial?.() ?? null;
+      if (serial !== null) result.observe(serial);
+    });
 
     meter.createObservableGauge('kiosk_info', { description: 'The kiosk: 1, labelled with its version, store and terminal' }).addCallback((result) => {
       const { storeId, terminalId } = sources.kiosk();
@@ -134,6 +143,15 @@ export class KioskMetrics {
 
   setUpdateState(state: UpdateState): void {
     this.updateState = state;
+  }
+
+  /** The self-update's state, as the metric has it (null: not reported, e.g. in the web shell). */
+  updateStateNow(): UpdateState | null {
+    return this.updateState;
+  }
+
+  fleetRefused(reason: FleetRefusal): void {
+    this.fleetRefusals.add(1, { reason });
   }
 
   setPendingRelease(publishedAt: Date): void {

@@ -1,5 +1,5 @@
 /** The staff health view, put together from every part's own account of itself. No customer data. */
-import type { HealthView } from '../../shared/staff-view';
+import type { FleetConfigHealth, HealthView } from '../../shared/staff-view';
 import type { ConfigHolder } from '../config/config-holder';
 import type { KioskLogger } from '../log/logger';
 import type { HealthStats } from '../staff/health-stats';
@@ -20,6 +20,8 @@ export interface HealthDeps {
   handoff: Handoff;
   log: KioskLogger | null;
   staffPin: HealthView['staffPin'];
+  /** The fleet configuration's state, when one is set up. */
+  fleet?: () => FleetConfigHealth | null;
 }
 
 export function healthView(deps: HealthDeps): HealthView {
@@ -39,5 +41,6 @@ export function healthView(deps: HealthDeps): HealthView {
     log: { file: deps.log?.file ?? null, recentProblems: deps.log?.recentProblems() ?? [] },
     handoff: deps.handoff.health(),
     counts: { ...deps.stats.counts },
+    fleet: deps.fleet?.() ?? null,
   };
 }

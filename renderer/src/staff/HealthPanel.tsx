@@ -36,6 +36,12 @@ export function HealthPanel({ health }: { health: HealthView }) {
     rows.push([t('staff.health.handoffPush'), push.problem ? `${value} (${push.problem})` : value]);
   }
   if (pull) rows.push([t('staff.health.handoffPull'), pull.address ? t('staff.health.handoffPullValue', { address: pull.address, streams: pull.streams }) : (pull.problem ?? t('staff.health.off'))]);
+  const fleet = health.fleet;
+  if (fleet) {
+    const serial = fleet.serial !== null && fleet.receivedAt ? t('staff.health.fleetSerial', { serial: fleet.serial, at: new Date(fleet.receivedAt) }) : t('staff.health.fleetNoSerial');
+    const checked = fleet.lastCheckAt && fleet.lastResult ? t('staff.health.fleetChecked', { at: new Date(fleet.lastCheckAt), result: t(`staff.health.fleetResults.${fleet.lastResult}`) }) : t('staff.health.fleetNotChecked');
+    rows.push([t('staff.health.fleetConfig'), `${serial}; ${checked}${fleet.lastProblem ? ` (${fleet.lastProblem})` : ''}; ${t('staff.health.fleetRefused', { refused: fleet.refused })}`]);
+  }
   return (
     <section aria-labelledby="health-title" className="staff-health">
       <h2 id="health-title">{t('staff.healthTitle')}</h2>
