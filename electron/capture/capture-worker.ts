@@ -19,6 +19,11 @@ const PREVIEW_INTERVAL_MS = 500;
 /** Decode times go to main this often, at most this many at a time (the contract's limit). */
 const TIMES_INTERVAL_MS = 5000;
 /**
+ * Frames arriving are told this often, as one count (main restarts a capture page whose frames
+ * stopped for 10 s): one message every 2 s, never one per frame.
+ */
+const FRAMES_INTERVAL_MS = 2000;
+/**
  * A frame is kept when this share of the interval has passed since the last one kept: camera
  * frames jitter, and a 10 fps camera's frame due at 100 ms that came at 99.8 ms would otherwise
  * be dropped, and the next one taken 100 ms late.
@@ -40,6 +45,8 @@ let reading: { generation: number; reader: ReadableStreamDefaultReader<VideoFram
 let lastPreviewAt = -Infinity;
 let decodeTimes: number[] = [];
 let lastTimesAt = 0;
+let framesArrived = 0;
+let lastFramesAt = 0;
 
 self.onmessage = (event: MessageEvent<PageMessage>) => {
   const message = event.data;
@@ -60,6 +67,12 @@ async function pump(mine: NonNullable<typeof reading>, intervalMs: number): Prom
     const { value: frame, done } = await mine.reader.read().catch(() => ({ value: undefined, done: true as const }));
     if (done || !frame) break;
     const now = performance.now();
+    framesArrived += 1; // every frame the camera delivered, kept or not
+    if (now - lastFramesAt >= FRAMES_INTERVAL_MS) {
+      lastFramesAt = now;
+      post({ type: 'frames', count: framesArrived });
+      framesArrived = 0;
+    }
     if (now < nextAt) {
       frame.close();
       continue;

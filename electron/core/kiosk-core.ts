@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Appearance } from '../shared/appearance';
 import type { CameraSettings } from '../shared/contract';
 import type { SerialState } from '../shared/scanner-state';
-import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
+import type { ConnectionTestResult, DisplayHealth, HealthView, StaffSettingsView } from '../shared/staff-view';
 import type { CameraFeed } from './camera/camera-feed';
 import { ConfigHolder } from './config/config-holder';
 import type { KioskConfig } from './config/config-schema';
@@ -68,6 +68,12 @@ export interface KioskCore {
   cameraSettings(): CameraSettings;
   /** Called when the configuration changes the camera settings. */
   onCameraSettings(listener: (settings: CameraSettings) => void): () => void;
+  /** The capture worker's heartbeat: `count` frames arrived since the last one. */
+  cameraFrames(count: number): void;
+  /** Called when no frame came for 10 s while the camera should run: the shell restarts the capture page. */
+  onCameraStall(listener: () => void): () => void;
+  /** Electron: where the kiosk window is (staff health, kiosk_display_up). */
+  setDisplay(display: DisplayHealth): void;
   /** The serial scanner's connection (for staff). */
   serialState(): SerialState;
   staff: StaffService;
@@ -102,6 +108,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const holder = new ConfigHolder(log);
   const config = () => holder.current();
   const stats = new HealthStats();
+  let display: DisplayHealth | null = null;
   const product = { name: PRODUCT_NAME, version: options.version ?? 'development' };
   const metrics = new KioskMetrics(product, {
     kiosk: () => ({ storeId: config().storeId, terminalId: config().terminalId, configValid: holder.problem() === null }),
@@ -114,6 +121,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       };
     },
     handoff: () => handoff.counts(),
+    display: () => (display ? { up: display.state === 'shown' } : null),
   });
 
   const backEnd = createBackEnd({ config, log });
@@ -123,7 +131,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const { session } = sessionPart;
   const gate = createScanGate({ session, metrics, log });
   const scanners = createScanners({ scan: gate.scan, stats, metrics, log, serial: options.serial });
-  const camera = createCamera({ config, scan: gate.scan, log });
+  const camera = createCamera({ config, scan: gate.scan, log, stalled: () => metrics.cameraStalled() });
   const appearance = createAppearance({ config, source: () => holder.source(), userDataDir: options.userDataDir, log });
   const telemetry = createTelemetry({ metrics, log });
 
@@ -161,11 +169,16 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     camera: camera.feed,
     cameraSettings: () => camera.settings(),
     onCameraSettings: (listener) => camera.onSettings(listener),
+    cameraFrames: (count) => camera.frames(count),
+    onCameraStall: (listener) => camera.onStall(listener),
+    setDisplay(next) {
+      display = next;
+    },
     serialState: () => scanners.serialState(),
     staff,
     health: () => {
       staff.requireOpen();
-      return healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog });
+      return healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog, display });
     },
     testConnection: async () => {
       staff.requireOpen();

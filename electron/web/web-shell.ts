@@ -43,6 +43,9 @@ async function main(): Promise<void> {
   stopParts = [() => core.stop()];
   const bridge = createWsBridge(createHandlers(core));
   bindCoreToTransport(core, bridge);
+  // The capture page is a hidden frame of the UI page here, which main cannot reload: it is told
+  // to reload itself (Electron's main reloads its capture window instead).
+  core.onCameraStall(() => bridge.publish('cameraRestart', { reason: 'framesStalled' }));
   const server = await startWebServer({
     port,
     token: randomBytes(24).toString('base64url'),
