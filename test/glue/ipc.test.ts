@@ -129,7 +129,7 @@ describe('the IPC bridge in main', () => {
     const bridge = setupIpc(handlers());
     const ui = new MockWebContents();
     const capture = new MockWebContents();
-    capture.mainFrame = { url: 'kiosk://app/capture/capture.html' };
+    capture.mainFrame.url = 'kiosk://app/capture/capture.html';
     bridge.onConnect((page, send) => (page === 'capture' ? send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10 } }) : send({ name: 'state', payload: { screen: 'ready' } })));
     bridge.trust(ui as never, 'ui');
     bridge.trust(capture as never, 'capture');
