@@ -27,10 +27,11 @@ function handlers() {
   } satisfies Handlers;
 }
 
-function invoke(channel: string, sender: InstanceType<typeof MockWebContents>, arg?: unknown, frame: { url: string } = sender.mainFrame) {
+/** ipc-main.md `handle`: the listener gets an IpcMainInvokeEvent (`sender`, `senderFrame`: a WebFrameMain or null) and the arguments. */
+function invoke(channel: string, sender: InstanceType<typeof MockWebContents>, arg?: unknown, frame: { url: string } | null = sender.mainFrame) {
   const handler = ipcMain.handlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve().then(() => handler({ sender, senderFrame: frame }, arg));
+  return Promise.resolve().then(() => handler({ type: 'frame', processId: 1, frameId: 1, sender, senderFrame: frame }, arg));
 }
 
 describe('the IPC bridge in main', () => {
@@ -93,6 +94,7 @@ describe('the IPC bridge in main', () => {
     bridge.trust(trusted as never, 'ui');
     await expect(invoke('kiosk:done', new MockWebContents())).rejects.toThrow(/unknown sender/);
     await expect(invoke('kiosk:done', trusted, undefined, { url: 'kiosk://app/index.html' })).rejects.toThrow(/unknown sender/); // a different frame object: a sub-frame
+    await expect(invoke('kiosk:done', trusted, undefined, null)).rejects.toThrow(/unknown sender/); // a frame that navigated away or was destroyed
     trusted.mainFrame.url = 'https://evil.example/';
     await expect(invoke('kiosk:done', trusted)).rejects.toThrow(/unknown sender/);
     expect(impl.done).not.toHaveBeenCalled();

@@ -97,6 +97,26 @@ export const screen = new MockScreen();
 
 // ——— Pages and windows (docs/api/web-contents.md, web-frame-main.md, browser-window.md, base-window.md) ———
 
+/**
+ * web-contents.md "Event: 'before-input-event'": the `input` Object, every field present (`type`,
+ * `key`, `code`, `isAutoRepeat`, `isComposing`, `shift`, `control`, `alt`, `meta`, `location`,
+ * `modifiers`); `modifiers` as structures/input-event.md names them (`shift`, `control`, `alt`,
+ * `meta`, `capslock`, `isautorepeat`, …), consistent with the booleans.
+ */
+export function inputEvent(fields: { key: string; code?: string; type?: 'keyDown' | 'keyUp' | 'rawKeyDown'; shift?: boolean; control?: boolean; alt?: boolean; meta?: boolean; isAutoRepeat?: boolean; capsLock?: boolean }) {
+  const { capsLock = false, ...rest } = fields;
+  const input = { type: 'keyDown' as const, code: '', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false, isComposing: false, location: 0, ...rest };
+  const modifiers = [
+    ...(input.shift ? ['shift'] : []),
+    ...(input.control ? ['control'] : []),
+    ...(input.alt ? ['alt'] : []),
+    ...(input.meta ? ['meta'] : []),
+    ...(capsLock ? ['capslock'] : []),
+    ...(input.isAutoRepeat ? ['isautorepeat'] : []),
+  ];
+  return { ...input, modifiers };
+}
+
 export class MockWebContents extends EventEmitter {
   static nextId = 1;
   id = MockWebContents.nextId++;
