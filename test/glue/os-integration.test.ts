@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron'));
-const { BrowserWindow, Menu, systemPreferences } = await import('../mocks/electron');
+const { Menu, systemPreferences } = await import('../mocks/electron');
+type MockWindow = InstanceType<typeof import('../mocks/electron').BrowserWindow>;
 const { setApplicationMenu } = await import('../../electron/main/app-menu');
 const { ensureCameraAccess } = await import('../../electron/main/camera-access');
 const { createCaptureWindow } = await import('../../electron/main/capture-window');
@@ -68,7 +69,7 @@ describe("the OS's camera consent", () => {
     let answer!: (granted: boolean) => void;
     systemPreferences.askForMediaAccess.mockReturnValue(new Promise<boolean>((resolve) => (answer = resolve)));
     const consent = ensureCameraAccess({ platform: 'darwin', systemPreferences, cameraEnabled: true, log });
-    const capture = createCaptureWindow('/p', { loadWhen: consent }) as unknown as InstanceType<typeof BrowserWindow>;
+    const capture = createCaptureWindow('/p', { loadWhen: consent }) as unknown as MockWindow;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(capture.loadURL).not.toHaveBeenCalled();
     answer(true);

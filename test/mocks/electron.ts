@@ -443,7 +443,7 @@ export const powerMonitor = new EventEmitter();
  * (macOS) "Returns Promise<boolean>", and once denied it resolves with that at once.
  */
 export const systemPreferences = {
-  getMediaAccessStatus: vi.fn((_mediaType: string): string => 'not-determined'),
+  getMediaAccessStatus: vi.fn((_mediaType: string): 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown' => 'not-determined'),
   askForMediaAccess: vi.fn(async (_mediaType: string) => true),
 };
 
