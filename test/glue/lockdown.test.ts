@@ -18,7 +18,7 @@ const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 /** A key as Electron reports it to `before-input-event` (test/mocks/electron.ts, `inputEvent`); true if it was swallowed. */
 function press(window: MockWindow, key: string, code: string, mods: Partial<ShortcutInput> = {}) {
   const event = electronEvent();
-  window.webContents.emit('before-input-event', event, inputEvent({ key, code, ...mods }));
+  window.webContents.emit('before-input-event', event, inputEvent({ key, code, control: mods.control, alt: mods.alt, meta: mods.meta, shift: mods.shift }));
   return event.defaultPrevented;
 }
 
