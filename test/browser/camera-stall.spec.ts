@@ -6,7 +6,9 @@
  * silence after 10 s, count and log it, and have the capture page start over (here a hidden frame
  * of the UI page, which reloads itself); the new worker reads the code again.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { english as t } from '../helpers/catalogue';
 import { closedPort } from '../helpers/fake-identify-server';
 import { useFakeCamera } from '../helpers/fake-camera';
 import { expect, test } from '../helpers/fixtures';
@@ -15,6 +17,8 @@ import { writeY4m } from '../helpers/y4m';
 
 const LOYALTY_ID = '4711fc2a-3a8f-414f-a9e7-44dd5231dca7';
 const TOKEN = 'stall-metrics-token-0123456789';
+/** The demo PIN 2468 (assets/sandbox-config.json). */
+const PIN_HASH = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } }).staff.pinHash;
 const camera = useFakeCamera();
 let metricsPort = 0;
 
@@ -32,6 +36,7 @@ test.use({
       identify: { baseUrl: camera.backEnd().baseUrl, token: 'cam-token' },
       scanners: { camera: { fps: 10 } },
       telemetry: { prometheus: { port: metricsPort, token: TOKEN } },
+      staff: { pinHash: PIN_HASH },
     }),
 });
 
@@ -74,4 +79,12 @@ test('frames that stop for 10 s restart the capture page, counted and logged, an
   const metrics = await scrape.text();
   expect(metrics).toMatch(/^kiosk_camera_stalls_total 1$/m);
   expect(metrics).toMatch(/^kiosk_scanner_up\{scanner="camera"\} 1$/m);
+
+  // Staff see it in the health view.
+  await page.keyboard.press('Control+Alt+KeyS');
+  for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: t('staff.ok'), exact: true }).click();
+  const cameraRow = page.locator('.staff-health dd').nth(5);
+  await expect(page.locator('.staff-health dt').nth(5)).toHaveText(t('staff.health.camera'));
+  await expect(cameraRow).toContainText(/restarted 1× after its frames stopped, last /);
 });

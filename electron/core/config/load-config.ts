@@ -94,7 +94,9 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
   // Staff secrets: only where this machine can decrypt them, the environment does not supply the
   // secret anyway, and their section is still there (staff may have removed it since).
   const secrets: Array<[string, unknown]> = [];
-  const store = options.secrets?.status().available ? options.secrets : undefined;
+  // Asked only when there is a staff secret: on Linux the first look at safeStorage may unlock
+  // the keyring, with a password prompt on the customer's screen (README, "Field notes").
+  const store = Object.keys(staff.layer.secrets).length > 0 && options.secrets?.status().available ? options.secrets : undefined;
   for (const [secretPath, cipher] of Object.entries(staff.layer.secrets)) {
     const section = secretPath.split('.')[0] ?? '';
     if (cipher === undefined || !store || secretEnvOverride(env, secretPath) || valueAt(settings, `${section}.baseUrl`) === undefined) continue;
