@@ -331,12 +331,18 @@ export const ipcMain = {
   }),
 };
 
+/**
+ * ipc-renderer.md: `invoke(channel, ...args)` "Returns Promise<any>"; `on(channel, listener)` calls
+ * `listener(event, ...args)`; `removeListener(channel, listener)`. The tests call the listener
+ * the preload registered themselves, with an event first, as Electron does.
+ */
 export const ipcRenderer = {
   invoke: vi.fn(async (_channel: string, _arg?: unknown): Promise<unknown> => undefined),
   on: vi.fn(),
   removeListener: vi.fn(),
 };
 
+/** context-bridge.md: `exposeInMainWorld(apiKey, api)`; the tests read what was exposed. */
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 
 // ——— The app (docs/api/app.md) ———
@@ -400,6 +406,7 @@ export const protocol = {
     if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
   }),
   handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  /** protocol.md `handle(scheme, handler)`: the handler gets a `Request` and returns a `Response` (or a promise of one). */
   handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
     protocol.handlers.set(scheme, handler);
   }),
@@ -428,7 +435,10 @@ export const safeStorage = {
   }),
 };
 
-/** auto-updater.md "Event: 'before-quit-for-update'": the only event the glue reads from Electron's own updater. */
+/**
+ * auto-updater.md "Event: 'before-quit-for-update'": the only event the glue reads from Electron's
+ * own updater; electron-updater emits it there too before its own quit (BaseUpdater.quitAndInstall).
+ */
 export const autoUpdater = new EventEmitter();
 
 /** power-save-blocker.md `start(type)`: "Returns Integer - The blocker ID". */
