@@ -4,18 +4,22 @@
  * temporary folder, shows why the unit names a version-free path: it updates such a file in
  * place, while a versioned name is deleted and replaced by another one. The process it starts
  * carries APPIMAGE_SILENT_INSTALL=true, which is how a kiosk started by the updater knows to wait
- * for the old one's lock (electron/main/single-instance.ts).
+ * for the old one's lock (electron/main/single-instance.ts). And the .deb, the route for
+ * Ubuntu 24.04, keeps electron-builder's AppArmor profile, which lets Chromium's sandbox run.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppImageUpdater } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { STOP_BOUND_MS } from '../../electron/main/quit';
 import { startedByUpdater } from '../../electron/main/single-instance';
 
+const require = createRequire(import.meta.url);
 const UNIT = path.resolve(import.meta.dirname, '../../docs/field/counter-loyalty-kiosk.service');
 const VERSION_FREE = 'Applications/counter-loyalty-kiosk.AppImage';
 
@@ -107,5 +111,25 @@ describe("electron-updater's AppImage update, on disk", () => {
     expect(existsSync(installed)).toBe(false);
     expect(existsSync(path.join(dir, 'Applications', 'Counter Loyalty Kiosk-1.1.0-linux-x86_64.AppImage'))).toBe(true);
     await vi.waitFor(() => expect(existsSync(path.join(dir, 'Applications', 'started-1.1.0'))).toBe(true)); // it started from the new name
+  });
+});
+
+describe("the .deb for Ubuntu 24.04 (AppArmor and Chromium's sandbox)", () => {
+  const builderLib = path.dirname(require.resolve('app-builder-lib/package.json'));
+  const config = parseYaml(readFileSync(path.resolve(import.meta.dirname, '../../electron-builder.yml'), 'utf8')) as { linux: { target: Array<{ target: string }> }; deb?: Record<string, unknown> };
+
+  it('is built, with electron-builder\'s own after-install script and AppArmor profile (no override of either)', () => {
+    expect(config.linux.target.map((each) => each.target)).toContain('deb');
+    expect(config.deb ?? {}).not.toHaveProperty('appArmorProfile');
+    expect(config.deb ?? {}).not.toHaveProperty('afterInstall');
+  });
+
+  it("whose profile grants the installed binary user namespaces, and whose after-install script loads it (electron-builder issue #8635)", () => {
+    const profile = readFileSync(path.join(builderLib, 'templates/linux/apparmor-profile.tpl'), 'utf8');
+    expect(profile).toMatch(/profile "\$\{executable\}" "\/opt\/\$\{sanitizedProductName\}\/\$\{executable\}"/);
+    expect(profile).toMatch(/^\s*userns,$/m);
+    const afterInstall = readFileSync(path.join(builderLib, 'templates/linux/after-install.tpl'), 'utf8');
+    expect(afterInstall).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/${executable}'");
+    expect(afterInstall).toContain('apparmor_parser --replace');
   });
 });
