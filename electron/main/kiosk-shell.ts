@@ -113,7 +113,11 @@ export async function startElectronKiosk(guard: MainProcessGuard): Promise<Elect
   const restartCapture = () => watchdog?.restartCamera('FramesStalled');
   core.onCameraStall(restartCapture);
 
-  app.on('second-instance', () => window.focus());
+  // A second copy was started (or an updated one is waiting for the lock): bring the window
+  // forward, unless it is hidden while its screen is away.
+  app.on('second-instance', () => {
+    if (window.isVisible()) window.focus();
+  });
   console.log('kiosk-ready');
   return { relaunch: (reason) => quit.relaunch(reason) };
 }
