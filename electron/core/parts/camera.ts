@@ -8,7 +8,7 @@
 import type { CameraSettings } from '../../shared/contract';
 import type { StaffSettingsView } from '../../shared/staff-view';
 import { CameraFeed } from '../camera/camera-feed';
-import { FrameStallWatch } from '../camera/frame-stall';
+import { FRAME_STALL_MS, FrameStallWatch, OPEN_STALL_MS } from '../camera/frame-stall';
 import type { KioskConfig } from '../config/config-schema';
 import type { Logger } from '../log/logger';
 import type { KioskPart } from './kiosk-part';
@@ -53,9 +53,14 @@ export function createCamera(deps: CameraDeps): Camera {
   const stallCount = { count: 0, lastAt: null as string | null };
   const settings = (): CameraSettings => ({ ...deps.config().scanners.camera });
   const watch = new FrameStallWatch({
-    // Starting counts: a getUserMedia that never settles is a hang too. Unavailable does not:
-    // the page is retrying with its own backoff, and says why.
-    shouldRun: () => deps.config().scanners.camera.enabled && ['starting', 'running'].includes(feed.state().state),
+    // Running: 10 s. Opening: 30 s (a getUserMedia that never settles is a hang too, a slow first
+    // open is not). Unavailable or off: no limit, the page is retrying with its own backoff and
+    // says why, or there is no camera to wait for.
+    allowedSilenceMs() {
+      if (!deps.config().scanners.camera.enabled) return null;
+      const { state } = feed.state();
+      return state === 'running' ? FRAME_STALL_MS : state === 'starting' ? OPEN_STALL_MS : null;
+    },
     onStall(silentMs) {
       stallCount.count += 1;
       stallCount.lastAt = new Date().toISOString();
