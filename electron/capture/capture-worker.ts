@@ -34,7 +34,7 @@ const post = (message: WorkerMessage): void => self.postMessage(message);
 
 const pipeline = new QrPipeline({ passes: QR_PASSES, budgetMs: budgetForFps(10) });
 const scanner = new FrameScanner({ pipeline });
-/** Until ZXing-C++ is in, frames wait; if it cannot load, @zxing/library alone decodes. */
+/** Until ZXing-C++ is in, frames are not decoded; if it cannot load, @zxing/library alone decodes. */
 const decoderReady = loadZxingCpp(ZXING_READER_WASM).catch((error: unknown) => {
   post({ type: 'decoder-degraded', detail: `ZXingCppUnavailable: ${String((error as Error).message ?? error)}`.slice(0, 120) });
   return null;
@@ -61,7 +61,10 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
 };
 
 async function pump(mine: NonNullable<typeof reading>, intervalMs: number): Promise<void> {
-  const decoder = (await decoderReady) === null ? degraded() : scanner;
+  // Frames are read, and counted for the heartbeat, from the first one: a slow PC still compiling
+  // ZXing-C++ is not a camera that stopped. Until the decoder is in, they are let go unread.
+  const ready: { decoder: FrameScanner | null } = { decoder: null };
+  void decoderReady.then((cpp) => (ready.decoder = cpp === null ? degraded() : scanner));
   let nextAt = 0;
   while (reading === mine) {
     const { value: frame, done } = await mine.reader.read().catch(() => ({ value: undefined, done: true as const }));
@@ -73,7 +76,8 @@ async function pump(mine: NonNullable<typeof reading>, intervalMs: number): Prom
       post({ type: 'frames', count: framesArrived });
       framesArrived = 0;
     }
-    if (now < nextAt) {
+    const decoder = ready.decoder;
+    if (now < nextAt || !decoder) {
       frame.close();
       continue;
     }
