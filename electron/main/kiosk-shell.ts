@@ -68,11 +68,11 @@ export async function startElectronKiosk(guard: MainProcessGuard): Promise<Elect
   const startDisplay = index === null ? screen.getPrimaryDisplay() : (screen.getAllDisplays()[index] ?? screen.getPrimaryDisplay());
   let showWhenPlaced = () => undefined as void;
   const window = createKioskWindow(preload, { bounds: startDisplay.bounds, devTools, onReadyToShow: () => showWhenPlaced() });
+  setupLockdown(window, { packaged: app.isPackaged, hideCursor: () => core.config().display.hideCursor, log: core.log });
   const placement = setupDisplayPlacement({ window, screen, index, wayland, log: core.log, onChange: (health) => core.setDisplay(health) });
   showWhenPlaced = () => placement.readyToShow();
   stopPlacement = () => placement.stop();
   await placement.place('start');
-  setupLockdown(window, { packaged: app.isPackaged, hideCursor: () => core.config().display.hideCursor, log: core.log });
   preventDisplaySleep();
   quit.watchSessionEnd(window);
   bridge.trust(window.webContents, 'ui');
