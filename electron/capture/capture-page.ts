@@ -43,6 +43,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   if (message.type === 'decoded') void api?.decoded(message.text).catch(() => undefined);
   else if (message.type === 'preview') void api?.preview(message.jpeg).catch(() => undefined);
   else if (message.type === 'decode-times') void api?.decodeTimes(message.seconds).catch(() => undefined);
+  else if (message.type === 'frames') void api?.frames(message.count).catch(() => undefined);
   else if (message.type === 'ended') unavailable(message.generation, 'FramesStopped');
   else if (message.type === 'decoder-degraded') {
     degraded = message.detail;
@@ -121,6 +122,12 @@ function loadSettings(): void {
 
 if (api) {
   api.onCameraSettings(applySettings);
+  // Main saw no frame for 10 s (a camera that went silent, a worker stuck in a decode): start
+  // over as a fresh page, which ends the camera, the stream and the worker with this one.
+  api.onCameraRestart(() => {
+    stop();
+    location.reload();
+  });
   // A camera plugged in while we wait: try at once rather than at the next backoff step.
   navigator.mediaDevices?.addEventListener('devicechange', () => {
     if (!stream && !starting && settings?.enabled) void start();

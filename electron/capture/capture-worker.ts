@@ -19,6 +19,11 @@ const PREVIEW_INTERVAL_MS = 500;
 /** Decode times go to main this often, at most this many at a time (the contract's limit). */
 const TIMES_INTERVAL_MS = 5000;
 /**
+ * Frames arriving are told this often, as one count (main restarts a capture page whose frames
+ * stopped for 10 s): one message every 2 s, never one per frame.
+ */
+const FRAMES_INTERVAL_MS = 2000;
+/**
  * A frame is kept when this share of the interval has passed since the last one kept: camera
  * frames jitter, and a 10 fps camera's frame due at 100 ms that came at 99.8 ms would otherwise
  * be dropped, and the next one taken 100 ms late.
@@ -29,7 +34,7 @@ const post = (message: WorkerMessage): void => self.postMessage(message);
 
 const pipeline = new QrPipeline({ passes: QR_PASSES, budgetMs: budgetForFps(10) });
 const scanner = new FrameScanner({ pipeline });
-/** Until ZXing-C++ is in, frames wait; if it cannot load, @zxing/library alone decodes. */
+/** Until ZXing-C++ is in, frames are not decoded; if it cannot load, @zxing/library alone decodes. */
 const decoderReady = loadZxingCpp(ZXING_READER_WASM).catch((error: unknown) => {
   post({ type: 'decoder-degraded', detail: `ZXingCppUnavailable: ${String((error as Error).message ?? error)}`.slice(0, 120) });
   return null;
@@ -40,6 +45,8 @@ let reading: { generation: number; reader: ReadableStreamDefaultReader<VideoFram
 let lastPreviewAt = -Infinity;
 let decodeTimes: number[] = [];
 let lastTimesAt = 0;
+let framesArrived = 0;
+let lastFramesAt = 0;
 
 self.onmessage = (event: MessageEvent<PageMessage>) => {
   const message = event.data;
@@ -54,13 +61,23 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
 };
 
 async function pump(mine: NonNullable<typeof reading>, intervalMs: number): Promise<void> {
-  const decoder = (await decoderReady) === null ? degraded() : scanner;
+  // Frames are read, and counted for the heartbeat, from the first one: a slow PC still compiling
+  // ZXing-C++ is not a camera that stopped. Until the decoder is in, they are let go unread.
+  const ready: { decoder: FrameScanner | null } = { decoder: null };
+  void decoderReady.then((cpp) => (ready.decoder = cpp === null ? degraded() : scanner));
   let nextAt = 0;
   while (reading === mine) {
     const { value: frame, done } = await mine.reader.read().catch(() => ({ value: undefined, done: true as const }));
     if (done || !frame) break;
     const now = performance.now();
-    if (now < nextAt) {
+    framesArrived += 1; // every frame the camera delivered, kept or not
+    if (now - lastFramesAt >= FRAMES_INTERVAL_MS) {
+      lastFramesAt = now;
+      post({ type: 'frames', count: framesArrived });
+      framesArrived = 0;
+    }
+    const decoder = ready.decoder;
+    if (now < nextAt || !decoder) {
       frame.close();
       continue;
     }

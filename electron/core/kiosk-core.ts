@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Appearance } from '../shared/appearance';
 import type { CameraSettings } from '../shared/contract';
 import type { SerialState } from '../shared/scanner-state';
-import type { ConnectionTestDraft, ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
+import type { ConnectionTestDraft, ConnectionTestResult, DisplayHealth, HealthView, StaffSettingsView } from '../shared/staff-view';
 import type { CameraFeed } from './camera/camera-feed';
 import { ConfigHolder } from './config/config-holder';
 import type { KioskConfig } from './config/config-schema';
@@ -70,6 +70,12 @@ export interface KioskCore {
   cameraSettings(): CameraSettings;
   /** Called when the configuration changes the camera settings. */
   onCameraSettings(listener: (settings: CameraSettings) => void): () => void;
+  /** The capture worker's heartbeat: `count` frames arrived since the last one. */
+  cameraFrames(count: number): void;
+  /** Called when no frame came for 10 s while the camera should run: the shell restarts the capture page. */
+  onCameraStall(listener: () => void): () => void;
+  /** Electron: where the kiosk window is (staff health, kiosk_display_up). */
+  setDisplay(display: DisplayHealth): void;
   /** The serial scanner's connection (for staff). */
   serialState(): SerialState;
   staff: StaffService;
@@ -110,6 +116,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const holder = new ConfigHolder(log);
   const config = () => holder.current();
   const stats = new HealthStats();
+  let display: DisplayHealth | null = null;
   const product = { name: PRODUCT_NAME, version: options.version ?? 'development' };
   const metrics = new KioskMetrics(product, {
     kiosk: () => ({ storeId: config().storeId, terminalId: config().terminalId, configValid: holder.problem() === null }),
@@ -123,6 +130,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     },
     handoff: () => handoff.counts(),
     fleetSerial: () => holder.source().fleet?.serial ?? null,
+    display: () => (display ? { up: display.state === 'shown' } : null),
   });
 
   const backEnd = createBackEnd({ config, log });
@@ -132,14 +140,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const { session } = sessionPart;
   const gate = createScanGate({ session, metrics, log });
   const scanners = createScanners({ scan: gate.scan, stats, metrics, log, serial: options.serial });
-  const camera = createCamera({ config, scan: gate.scan, log });
+  const camera = createCamera({ config, scan: gate.scan, log, stalled: () => metrics.cameraStalled() });
   const appearance = createAppearance({ config, source: () => holder.source(), userDataDir: options.userDataDir, log });
   const telemetry = createTelemetry({ metrics, log });
   const secrets = options.secrets ?? NO_SECRET_STORE;
   const reload = () => holder.reload(() => loadConfig(options.env, options.userDataDir, { secrets }));
   let staffOpen = () => false; // until staff mode exists (below)
   const health = () =>
-    healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog, staffPin: staff.pinHealth(), fleet: () => support.fleet.health() });
+    healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog, staffPin: staff.pinHealth(), display, fleet: () => support.fleet.health() });
   const support = await createSupport({ userDataDir: options.userDataDir, env: options.env, secrets, product, holder, session, handoff, metrics, log: kioskLog, logger: log, staffOpen: () => staffOpen(), health, reload });
 
   // The order a new configuration is applied in. Load-bearing: the sandbox is up before Vipps
@@ -193,6 +201,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     camera: camera.feed,
     cameraSettings: () => camera.settings(),
     onCameraSettings: (listener) => camera.onSettings(listener),
+    cameraFrames: (count) => camera.frames(count),
+    onCameraStall: (listener) => camera.onStall(listener),
+    setDisplay(next) {
+      display = next;
+    },
     serialState: () => scanners.serialState(),
     staff,
     health: () => {

@@ -1,7 +1,7 @@
 /**
  * What only a shell can do for the core's support API and restarts: the core decides when
  * (never in front of a customer), the shell how. Electron relaunches and captures its customer
- * window (electron/main/relaunch.ts, screen-capture.ts); the web shell reloads its pages and has
+ * window (electron/main/quit.ts, screen-capture.ts); the web shell reloads its pages and has
  * no screen of its own to capture.
  */
 import type { RestartReason } from './maintenance/idle-restart';

@@ -6,13 +6,16 @@ import type { BrowserWindow } from 'electron';
 import { PAGE_URLS } from './ipc';
 import { createSealedWindow } from './sealed-window';
 
-export function createCaptureWindow(preloadPath: string, options: { devTools?: boolean } = {}): BrowserWindow {
+/** `loadWhen`: the page (which opens the camera) loads once this settles, e.g. the OS's camera consent. */
+export function createCaptureWindow(preloadPath: string, options: { devTools?: boolean; loadWhen?: Promise<unknown> } = {}): BrowserWindow {
   const window = createSealedWindow({
     preload: preloadPath,
     devTools: options.devTools ?? false,
     backgroundThrottling: false,
     window: { show: false, width: 320, height: 240 },
   });
-  void window.loadURL(PAGE_URLS.capture);
+  void Promise.resolve(options.loadWhen)
+    .catch(() => undefined)
+    .then(() => (window.isDestroyed() ? undefined : window.loadURL(PAGE_URLS.capture)));
   return window;
 }

@@ -122,6 +122,8 @@ export const requests = {
   decoded: { channel: 'capture:decoded', args: z.string().min(1).max(4096), result: typed<void>(), page: 'capture', exposed: true },
   cameraState: { channel: 'capture:state', args: CameraStateSchema, result: typed<void>(), page: 'capture', exposed: true },
   cameraDevices: { channel: 'capture:devices', args: CameraDevicesSchema, result: typed<void>(), page: 'capture', exposed: true },
+  /** The capture worker's heartbeat, every few seconds while frames arrive: how many came (never a frame). */
+  frames: { channel: 'capture:frames', args: z.int().min(1).max(100_000), result: typed<void>(), page: 'capture', exposed: true },
   /** Seconds the capture worker spent on each frame it decoded lately, for the metrics (never a frame). */
   decodeTimes: { channel: 'capture:decode-times', args: z.array(z.number().finite().min(0).max(60)).min(1).max(MAX_DECODE_TIMES), result: typed<void>(), page: 'capture', exposed: true },
   /** A small JPEG of the scene (base64), at most a few a second. */
@@ -148,6 +150,8 @@ export const events = {
    * is on screen: the page loads itself again, and its camera frame with it. Electron relaunches instead.
    */
   reload: { channel: 'kiosk:reload', payload: typed<{ reason: 'fleet-api' | 'schedule' }>(), page: 'ui' },
+  /** No frame came for 10 s: the capture page reloads itself (the web shell; Electron's main reloads its window). */
+  cameraRestart: { channel: 'capture:restart', payload: typed<{ reason: 'framesStalled' }>(), page: 'capture' },
 } as const satisfies Record<string, EventDef>;
 
 export type Requests = typeof requests;

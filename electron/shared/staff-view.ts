@@ -115,16 +115,33 @@ export interface LogProblem {
   message: string | null;
 }
 
+/** Where the Electron kiosk's window is (the web shell places no window). */
+export interface DisplayHealth {
+  /** `display.index`; null: the primary screen. */
+  index: number | null;
+  /** `shown`: on its screen; `waiting`: that screen is not there, and the window stays hidden until it is. */
+  state: 'shown' | 'waiting';
+  /** How many screens the OS reports. */
+  screens: number;
+  /** Since when it is in this state. */
+  since: string;
+  /** A native Wayland session: windows cannot be placed there (README, "Field notes"). */
+  wayland: boolean;
+}
+
 export interface HealthView {
   version: string;
   startedAt: string;
   config: { source: 'file' | 'defaults'; path: string; staffPath: string; problem: string | null; backEnd: 'identify' | 'sandbox'; vipps: 'configured' | 'sandbox' | 'off' };
   scanners: {
-    camera: CameraState & { enabled: boolean };
+    /** `stalls`: times no frame came for 10 s and the capture page was restarted. */
+    camera: CameraState & { enabled: boolean; stalls: number; lastStallAt: string | null };
     keyboard: { enabled: boolean; layout: string };
     serial: SerialState & { path: string | null };
   };
   backEnd: { lastOutcome: string | null; lastLatencyMs: number | null; lastAt: string | null };
+  /** The Electron kiosk's screen; null in the web shell. */
+  display: DisplayHealth | null;
   /** The till's hand-off: the push queue and the pull feed, when configured. */
   handoff: {
     push: { url: string; problem: string | null; pending: number; delivered: number; expired: number; dropped: number; rejected: number; lastResult: string | null; lastAt: string | null } | null;

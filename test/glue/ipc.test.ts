@@ -17,6 +17,7 @@ function handlers() {
     preview: vi.fn(),
     cameraDevices: vi.fn(),
     decodeTimes: vi.fn(),
+    frames: vi.fn(),
     staffUnlock: vi.fn(async () => ({ ok: true as const })),
     staffSettings: vi.fn(),
     staffSave: vi.fn(async () => ({ ok: true as const })),
@@ -26,10 +27,11 @@ function handlers() {
   } satisfies Handlers;
 }
 
-function invoke(channel: string, sender: InstanceType<typeof MockWebContents>, arg?: unknown, frame: { url: string } = sender.mainFrame) {
+/** ipc-main.md `handle`: the listener gets an IpcMainInvokeEvent (`sender`, `senderFrame`: a WebFrameMain or null) and the arguments. */
+function invoke(channel: string, sender: InstanceType<typeof MockWebContents>, arg?: unknown, frame: { url: string } | null = sender.mainFrame) {
   const handler = ipcMain.handlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve().then(() => handler({ sender, senderFrame: frame }, arg));
+  return Promise.resolve().then(() => handler({ type: 'frame', processId: 1, frameId: 1, sender, senderFrame: frame }, arg));
 }
 
 describe('the IPC bridge in main', () => {
@@ -41,6 +43,7 @@ describe('the IPC bridge in main', () => {
       'capture:decode-times',
       'capture:decoded',
       'capture:devices',
+      'capture:frames',
       'capture:preview',
       'capture:settings',
       'capture:state',
@@ -91,6 +94,7 @@ describe('the IPC bridge in main', () => {
     bridge.trust(trusted as never, 'ui');
     await expect(invoke('kiosk:done', new MockWebContents())).rejects.toThrow(/unknown sender/);
     await expect(invoke('kiosk:done', trusted, undefined, { url: 'kiosk://app/index.html' })).rejects.toThrow(/unknown sender/); // a different frame object: a sub-frame
+    await expect(invoke('kiosk:done', trusted, undefined, null)).rejects.toThrow(/unknown sender/); // a frame that navigated away or was destroyed
     trusted.mainFrame.url = 'https://evil.example/';
     await expect(invoke('kiosk:done', trusted)).rejects.toThrow(/unknown sender/);
     expect(impl.done).not.toHaveBeenCalled();
@@ -127,7 +131,7 @@ describe('the IPC bridge in main', () => {
     const bridge = setupIpc(handlers());
     const ui = new MockWebContents();
     const capture = new MockWebContents();
-    capture.mainFrame = { url: 'kiosk://app/capture/capture.html' };
+    capture.mainFrame.url = 'kiosk://app/capture/capture.html';
     bridge.onConnect((page, send) => (page === 'capture' ? send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10 } }) : send({ name: 'state', payload: { screen: 'ready' } })));
     bridge.trust(ui as never, 'ui');
     bridge.trust(capture as never, 'capture');

@@ -38,7 +38,7 @@ describe('the preload', () => {
     const unsubscribe = api.onState?.(listener) as () => void;
     const [channel, wrapped] = ipcRenderer.on.mock.calls[0] as [string, (event: unknown, payload: unknown) => void];
     expect(channel).toBe('kiosk:state');
-    wrapped({ sender: 'ipc' }, { screen: 'ready' });
+    wrapped({ sender: 'ipc' }, { screen: 'ready' }); // ipc-renderer.md: `listener(event, args...)`
     expect(listener).toHaveBeenCalledWith({ screen: 'ready' }); // the IPC event object never reaches the page
     unsubscribe();
     expect(ipcRenderer.removeListener).toHaveBeenCalledWith('kiosk:state', wrapped);

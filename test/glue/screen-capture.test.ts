@@ -14,7 +14,7 @@ type Window = Parameters<typeof captureCustomerScreen>[0];
 
 describe('capturing the customer screen', () => {
   it('gives the shown window\'s page as a PNG', async () => {
-    const window = new BrowserWindow({});
+    const window = new BrowserWindow({ show: false });
     window.show();
     const png = await captureCustomerScreen(window as unknown as Window)();
     expect(png.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
@@ -22,7 +22,7 @@ describe('capturing the customer screen', () => {
   });
 
   it('refuses an empty capture (a window not shown) and a window that is gone', async () => {
-    const hidden = new BrowserWindow({});
+    const hidden = new BrowserWindow({ show: false }); // browser-window.md: `show` defaults to true
     await expect(captureCustomerScreen(hidden as unknown as Window)()).rejects.toThrow('the customer window shows nothing to capture (hidden or not yet shown)');
     const gone = new BrowserWindow({});
     gone.isDestroyed.mockReturnValue(true);

@@ -33,6 +33,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     preview: () => undefined,
     cameraDevices: () => undefined,
     decodeTimes: () => undefined,
+    frames: () => undefined,
     staffUnlock: async () => ({ ok: false as const, reason: 'noPin' as const }),
     staffSettings: () => {
       throw new Error('Staff mode is closed');

@@ -14,6 +14,7 @@ export function createHandlers(core: KioskCore): Handlers {
     preview: (jpeg) => core.camera.setPreview(jpeg),
     cameraDevices: (devices) => core.setCameraDevices(devices),
     decodeTimes: (seconds) => core.metrics.decodeTimes(seconds),
+    frames: (count) => core.cameraFrames(count),
     staffUnlock: (pin) => core.staff.unlock(pin),
     staffSettings: () => core.staff.settings(),
     staffSave: (request) => core.staff.save(request),

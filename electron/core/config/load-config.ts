@@ -102,7 +102,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
   // A secret goes only to the origin it was set for (secret-origins.ts): the file's and the
   // environment's to the file's URLs, staff's to the URL they were typed for.
   const { settings, env: envInForce, moved } = withoutMovedFileSecrets(base, staffSettings, env);
-  const staffSecrets = staffSecretsInForce(staff.layer, settings, envInForce, options.secrets);
+  // The secret store is asked only when there is a staff secret: on Linux the first look at
+  // safeStorage may unlock the keyring, with a password prompt on the customer's screen.
+  const store = Object.keys(staff.layer.secrets).length > 0 ? options.secrets : undefined;
+  const staffSecrets = staffSecretsInForce(staff.layer, settings, envInForce, store);
   if (staffSecrets.failed) {
     return { ok: false, error: `Staff settings in ${staffPath} are invalid: ${staffSecrets.failed}: cannot be decrypted on this machine (set it again in staff mode)`, source, pinHash: validPinHash(base) };
   }

@@ -30,6 +30,8 @@ export interface MetricSources {
   handoff(): { pending: number; oldestPendingSeconds: number; delivered: number; rejected: number; expired: number; dropped: number };
   /** The serial of the fleet configuration in force; null: none. */
   fleetSerial?(): number | null;
+  /** Electron only: whether the kiosk window is on its configured screen (false: waiting for it); null in the web shell. */
+  display?(): { up: boolean } | null;
 }
 
 const PROBLEM_KIND: Record<ServiceProblemReason, BackEndErrorKind> = { timeout: 'timeout', unreachable: 'network', serverError: 'server', badAnswer: 'bad_answer' };
@@ -48,6 +50,7 @@ export class KioskMetrics {
   private readonly uiCrashes;
   private readonly staffPinFailures;
   private readonly fleetRefusals;
+  private readonly cameraStalls;
   private updateState: UpdateState | null = null;
   private pendingRelease: Date | null = null;
 
@@ -82,6 +85,8 @@ export class KioskMetrics {
       const serial = sources.fleetSerial?.() ?? null;
       if (serial !== null) result.observe(serial);
     });
+    this.cameraStalls = meter.createCounter('kiosk_camera_stalls', { description: 'Times no camera frame arrived for 10 s while the camera should run, and the capture page was restarted' });
+    this.cameraStalls.add(0);
 
     meter.createObservableGauge('kiosk_info', { description: 'The kiosk: 1, labelled with its version, store and terminal' }).addCallback((result) => {
       const { storeId, terminalId } = sources.kiosk();
@@ -91,6 +96,10 @@ export class KioskMetrics {
     meter.createObservableGauge('kiosk_config_valid', { description: '1 while the configuration is valid' }).addCallback((result) => result.observe(sources.kiosk().configValid ? 1 : 0));
     meter.createObservableGauge('kiosk_scanner_up', { description: '1 while a configured scanner works (keyboard: enabled)' }).addCallback((result) => {
       for (const [scanner, up] of Object.entries(sources.scannersUp())) result.observe(up ? 1 : 0, { scanner });
+    });
+    meter.createObservableGauge('kiosk_display_up', { description: 'Electron: 1 while the kiosk window is on its configured screen, 0 while it waits for that screen (hidden, never on the till\'s)' }).addCallback((result) => {
+      const display = sources.display?.();
+      if (display) result.observe(display.up ? 1 : 0);
     });
     meter.createObservableGauge('kiosk_handoff_pending', { description: 'Identifications waiting for the till' }).addCallback((result) => result.observe(sources.handoff().pending));
     meter.createObservableGauge('kiosk_handoff_oldest_pending_seconds', { description: 'Age of the oldest identification waiting for the till' }).addCallback((result) => result.observe(sources.handoff().oldestPendingSeconds));
@@ -139,6 +148,10 @@ export class KioskMetrics {
 
   uiCrashed(): void {
     this.uiCrashes.add(1);
+  }
+
+  cameraStalled(): void {
+    this.cameraStalls.add(1);
   }
 
   setUpdateState(state: UpdateState): void {
