@@ -40,7 +40,7 @@ function config(vipps: Record<string, unknown> = {}) {
     use({
       idleResetSeconds: 30,
       identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 3000 },
-      vipps: { baseUrl: backEnd.baseUrl, clientId: 'client', clientSecret: 'secret-1', subscriptionKey: 'sub-1', merchantSerialNumber: '654321', timeoutMs: 4000, ...vipps },
+      vipps: { baseUrl: backEnd.baseUrl, clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 'secret-1', subscriptionKey: 'sub-1', merchantSerialNumber: '654321', timeoutMs: 4000, ...vipps },
     });
 }
 

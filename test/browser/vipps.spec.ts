@@ -19,7 +19,7 @@ const IDENTIFY_PATH = '/loyalty/v2/identify';
 
 const STORE = { storeId: '4242', terminalId: 'kiosk-7' };
 const VIPPS = {
-  clientId: 'vipps-client-id',
+  clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de',
   clientSecret: 'vipps-client-secret',
   subscriptionKey: 'vipps-subscription-key',
   merchantSerialNumber: '654321',

@@ -41,7 +41,7 @@ afterEach(async () => {
 const member = (transactionId: string | null, name = 'Farhan Ahmed') =>
   memberIdentification(
     { loyaltyId: 'user-7', name, points: { amount: 14464, currency: 'points' }, order: [{ productId: '1001', quantity: 1, productType: 'REWARD' }, { productId: '2002', quantity: 2, productType: 'OFFER' }], transactionId },
-    { storeId: '4242', terminalId: 'kiosk-7', catalog: { 1001: 'Whopper Jr.' }, now: new Date() },
+    { identifiedBy: 'appCode', storeId: '4242', terminalId: 'kiosk-7', catalog: new Map([['1001', 'Whopper Jr.']]), now: new Date() },
   );
 
 function handoffConfig(url: string | null, extra: Record<string, unknown> = {}) {
@@ -57,7 +57,7 @@ async function startService(config: ReturnType<typeof handoffConfig>) {
 
 describe('the identification', () => {
   it('matches the published JSON Schema, for a member and a non-member, and never holds a code or phone number', () => {
-    for (const identification of [member('txn-1'), member(null, ''), notMemberIdentification({ storeId: '1', terminalId: '2', catalog: {}, now: new Date() })]) {
+    for (const identification of [member('txn-1'), member(null, ''), notMemberIdentification({ identifiedBy: 'phoneNumber', storeId: '1', terminalId: '2', catalog: new Map(), now: new Date() })]) {
       expect(validate(identification), JSON.stringify(validate.errors)).toBe(true);
       expect(Number.isNaN(Date.parse(identification.identifiedAt))).toBe(false);
     }

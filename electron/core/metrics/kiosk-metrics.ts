@@ -67,8 +67,8 @@ export class KioskMetrics {
       description: 'Time the capture worker spent on each camera frame it decoded',
       advice: { explicitBucketBoundaries: [0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16] },
     });
-    this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent, failed after its retries)' });
-    this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: 'Customer screen crashes or hangs (Electron)' });
+    this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent; failed after its retries; skipped: a number outside Norway, which the Check-in API does not take)' });
+    this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: "Customer screen crashes or hangs (Electron), and render errors the page's error boundary caught (both shells)" });
     this.uiCrashes.add(0);
 
     meter.createObservableGauge('kiosk_info', { description: 'The kiosk: 1, labelled with its version, store and terminal' }).addCallback((result) => {
@@ -116,7 +116,8 @@ export class KioskMetrics {
     for (const each of seconds) this.decodeDuration.record(each);
   }
 
-  checkIn(result: 'sent' | 'failed'): void {
+  /** `skipped`: a number the Check-in API does not take (outside Norway), never sent. */
+  checkIn(result: 'sent' | 'failed' | 'skipped'): void {
     this.checkIns.add(1, { result });
   }
 
