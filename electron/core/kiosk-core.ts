@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Appearance } from '../shared/appearance';
-import type { CameraSettings } from '../shared/contract';
+import type { CameraSettings, UiErrorReport } from '../shared/contract';
 import type { SerialState } from '../shared/scanner-state';
 import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
 import type { CameraFeed } from './camera/camera-feed';
@@ -33,6 +33,7 @@ import { createStaff } from './parts/staff';
 import { createTelemetry } from './parts/telemetry';
 import { createVipps } from './parts/vipps';
 import { PRODUCT_NAME } from './product';
+import type { SandboxOptions } from './sandbox/sandbox-server';
 import type { SerialScannerDeps } from './scan/serial-scanner';
 import type { TimedKey } from './scan/wedge-detector';
 import type { SessionMachine } from './session/session-machine';
@@ -54,6 +55,8 @@ export interface KioskCoreOptions {
   serial?: Pick<SerialScannerDeps, 'createPort' | 'retryDelayMs'>;
   /** For tests: the hand-off's wait before retry `attempt`. */
   handoffBackoffMs?: (attempt: number) => number;
+  /** For tests: told of every request the embedded sandbox receives (to hold them to Vipps' published API files). */
+  sandbox?: SandboxOptions;
 }
 
 export interface KioskCore {
@@ -87,6 +90,8 @@ export interface KioskCore {
    * an invalid configuration (no customer can be served; an update may be the fix).
    */
   isIdle(): boolean;
+  /** The customer UI's error boundary caught a render error: logged, counted, staff mode closed, back to `ready`. */
+  uiError(report: UiErrorReport): void;
   /** While the screen shows "out of order", scans are ignored: nobody would see their result. */
   setOutOfOrder(on: boolean): void;
   /** The kiosk's log, for the Electron glue's own entries (lock-down, watchdog, updates). */
@@ -116,7 +121,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     handoff: () => handoff.counts(),
   });
 
-  const backEnd = createBackEnd({ config, log });
+  const backEnd = createBackEnd({ config, log, sandbox: options.sandbox });
   const vipps = createVipps({ config, backEnd, product, metrics, log });
   const handoff = createHandoff({ dir: options.userDataDir, log, backoffMs: options.handoffBackoffMs });
   const sessionPart = createSession({ config, backEnd, vipps, handoff, stats, metrics, log });
@@ -180,6 +185,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     isIdle: () => {
       const view = session.view();
       return !staff.isOpen() && (view.screen === 'ready' || (view.screen === 'needsStaff' && view.reason === 'config'));
+    },
+    uiError({ screen, errorName, message, components }) {
+      log.warn('ui-error', { screen, errorName, message, components });
+      metrics.uiCrashed();
+      if (staff.isOpen()) staff.close();
+      // From a result screen the customer's data goes; on `ready` there is nothing to reset, and
+      // no new push to render (and fail) again before the next scan.
+      if (session.view().screen !== 'ready') session.done();
     },
     setOutOfOrder: (on) => gate.setOutOfOrder(on),
     log,

@@ -23,6 +23,7 @@ describe('the preload', () => {
       'staffSettings',
       'staffTestConnection',
       'staffUnlock',
+      'uiError',
     ]);
     expect(Object.isFrozen(api)).toBe(true);
   });

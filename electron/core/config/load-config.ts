@@ -158,7 +158,7 @@ export const SECRET_ENV_BY_PATH: Record<string, string> = {
 
 /** The environment variable that supplies this secret here, if one does (it overrides staff's). */
 export function secretEnvOverride(env: NodeJS.ProcessEnv, secretPath: string): string | null {
-  const name = SECRET_ENV_BY_PATH[secretPath];
+  const name = Object.hasOwn(SECRET_ENV_BY_PATH, secretPath) ? SECRET_ENV_BY_PATH[secretPath] : undefined;
   return name && env[name]?.trim() ? name : null;
 }
 

@@ -7,7 +7,7 @@ import type { KioskConfig } from '../config/config-schema';
 import type { IdentifyTarget } from '../identify/identify-client';
 import type { Logger } from '../log/logger';
 import { SANDBOX_CATALOG } from '../sandbox/sandbox-members';
-import { startSandboxServer, type SandboxServer } from '../sandbox/sandbox-server';
+import { startSandboxServer, type SandboxOptions, type SandboxServer } from '../sandbox/sandbox-server';
 import type { Catalog } from '../session/member-view';
 import type { KioskPart } from './kiosk-part';
 
@@ -24,7 +24,7 @@ export interface BackEnd extends KioskPart {
   catalog(): Catalog;
 }
 
-export function createBackEnd(deps: { config: () => KioskConfig; log: Logger }): BackEnd {
+export function createBackEnd(deps: { config: () => KioskConfig; log: Logger; sandbox?: SandboxOptions }): BackEnd {
   let sandbox: SandboxServer | null = null;
   /** Each configuration's catalogue, made once (a configuration is never changed in place). */
   const catalogs = new WeakMap<KioskConfig, Catalog>();
@@ -32,7 +32,7 @@ export function createBackEnd(deps: { config: () => KioskConfig; log: Logger }):
     name: 'back end',
     async prepare({ after }) {
       if (after.identify || sandbox) return;
-      sandbox = await startSandboxServer();
+      sandbox = await startSandboxServer(deps.sandbox);
       deps.log.info('sandbox-started', { baseUrl: sandbox.baseUrl });
     },
     async apply({ after }) {
