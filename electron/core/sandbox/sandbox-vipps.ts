@@ -10,7 +10,7 @@ import type http from 'node:http';
 import { send, sendAs } from './sandbox-http';
 import { parsePersonalQr, VIPPS_QR_ORIGIN } from '../scan/personal-qr';
 import { SANDBOX_VIPPS_QR_TOKENS } from './sandbox-members';
-import { bearerHeaderProblem, CheckInRequest, ExchangeRequest, tokenHeaderProblem } from './sandbox-vipps-rules';
+import { checkInHeaderProblem, CheckInRequest, ExchangeRequest, tokenHeaderProblem } from './sandbox-vipps-rules';
 
 export interface SandboxVippsCredentials {
   clientId: string;
@@ -75,8 +75,6 @@ export class SandboxVipps {
 
   private exchange(req: http.IncomingMessage, res: http.ServerResponse, raw: unknown): void {
     if (!this.authorised(req)) return send(res, 401, { error: 'Unauthorized' });
-    const malformed = bearerHeaderProblem(req);
-    if (malformed) return this.badExchange(res, 'headers', malformed);
     const body = ExchangeRequest.safeParse(raw);
     if (!body.success) return this.badExchange(res, 'qrCode', 'The complete data contained in the QR code is required.');
     // As Vipps does: a phone-form code gives the number in it, a token the number behind it.
@@ -93,7 +91,7 @@ export class SandboxVipps {
 
   private checkIn(req: http.IncomingMessage, res: http.ServerResponse, raw: unknown): void {
     if (!this.authorised(req)) return send(res, 401, { error: 'Unauthorized' });
-    const malformed = bearerHeaderProblem(req);
+    const malformed = checkInHeaderProblem(req);
     const body = CheckInRequest.safeParse(raw);
     if (malformed || !body.success) {
       const invalidParams = malformed ? [{ name: 'headers', reason: malformed }] : (body.error?.issues ?? []).map((issue) => ({ name: String(issue.path[0] ?? 'body'), reason: issue.message }));
