@@ -25,7 +25,9 @@ export function uiErrorReport(error: unknown, componentStack: string | null | un
 function customerTexts(view: SessionView | null): string[] {
   if (view?.screen !== 'member') return [];
   const { member } = view;
-  return [member.firstName, ...member.items.map((item) => item.name), member.points?.currency ?? ''].filter((text) => text.length >= 2);
+  const texts = [member.firstName, member.points?.currency ?? ''];
+  for (const item of member.items) texts.push(item.name);
+  return texts.filter((text) => text.length >= 2);
 }
 
 function withoutCustomer(message: string, texts: readonly string[]): string {

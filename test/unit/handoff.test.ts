@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeedServer } from '../../electron/core/handoff/feed-server';
 import { HandoffService } from '../../electron/core/handoff/handoff-service';
-import { memberIdentification, notMemberIdentification, type Identification } from '../../electron/core/handoff/identification';
+import { IDENTIFIED_BY, identifiedByOf, memberIdentification, notMemberIdentification, type Identification } from '../../electron/core/handoff/identification';
 import { HandoffJournal, JOURNAL_FILE, type PendingDelivery } from '../../electron/core/handoff/journal';
 import { signature, verifySignature } from '../../electron/core/handoff/signature';
 import { startFakeTill, type FakeTill } from '../helpers/fake-till';
@@ -73,6 +73,18 @@ describe('the identification', () => {
   it('the schema is strict: an extra field or a wrong type fails it', () => {
     expect(validate({ ...member('t'), phoneNumber: '4712345678' })).toBe(false);
     expect(validate({ ...member('t'), kind: 'codeProblem' })).toBe(false);
+  });
+
+  it('says how the customer was identified (schema version 2): each kind of scan, by its own name; none other passes the schema', () => {
+    expect((['otp', 'loyaltyId', 'vippsToken', 'vippsPhone'] as const).map(identifiedByOf)).toEqual(['appCode', 'loyaltyId', 'personalQrToken', 'phoneNumber']);
+    expect([...IDENTIFIED_BY]).toEqual(['appCode', 'loyaltyId', 'personalQrToken', 'phoneNumber']);
+    expect(member('t')).toMatchObject({ schemaVersion: 2, identifiedBy: 'appCode' });
+    for (const identifiedBy of IDENTIFIED_BY) expect(validate({ ...member('t'), identifiedBy })).toBe(true);
+    expect(validate({ ...member('t'), identifiedBy: 'typedCode' })).toBe(false);
+    const withoutIt: Record<string, unknown> = { ...member('t') };
+    delete withoutIt.identifiedBy;
+    expect(validate(withoutIt)).toBe(false);
+    expect(validate({ ...member('t'), schemaVersion: 1 })).toBe(false);
   });
 });
 
