@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Appearance } from '../shared/appearance';
-import type { CameraSettings } from '../shared/contract';
+import type { CameraSettings, UiErrorReport } from '../shared/contract';
 import type { SerialState } from '../shared/scanner-state';
 import type { ConnectionTestDraft, ConnectionTestResult, DisplayHealth, HealthView, StaffSettingsView } from '../shared/staff-view';
 import type { CameraFeed } from './camera/camera-feed';
@@ -34,11 +34,12 @@ import { createSupport } from './parts/support';
 import { createTelemetry } from './parts/telemetry';
 import { createVipps } from './parts/vipps';
 import { PRODUCT_NAME } from './product';
+import type { SandboxOptions } from './sandbox/sandbox-server';
 import type { SerialScannerDeps } from './scan/serial-scanner';
 import type { TimedKey } from './scan/wedge-detector';
 import type { SessionMachine } from './session/session-machine';
 import type { ShellActions } from './shell-actions';
-import { testConnection } from './staff/connection-test';
+import { testDraftConnection } from './staff/connection-test';
 import { HealthStats } from './staff/health-stats';
 import type { StaffService } from './staff/staff-service';
 
@@ -56,6 +57,8 @@ export interface KioskCoreOptions {
   serial?: Pick<SerialScannerDeps, 'createPort' | 'retryDelayMs'>;
   /** For tests: the hand-off's wait before retry `attempt`. */
   handoffBackoffMs?: (attempt: number) => number;
+  /** For tests: told of every request the embedded sandbox receives (to hold them to Vipps' published API files). */
+  sandbox?: SandboxOptions;
 }
 
 export interface KioskCore {
@@ -96,6 +99,8 @@ export interface KioskCore {
    * an invalid configuration (no customer can be served; an update may be the fix).
    */
   isIdle(): boolean;
+  /** The customer UI's error boundary caught a render error: logged, counted, staff mode closed, back to `ready`. */
+  uiError(report: UiErrorReport): void;
   /** While the screen shows "out of order", scans are ignored: nobody would see their result. */
   setOutOfOrder(on: boolean): void;
   /** The kiosk's log, for the Electron glue's own entries (lock-down, watchdog, updates). */
@@ -133,7 +138,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     display: () => (display ? { up: display.state === 'shown' } : null),
   });
 
-  const backEnd = createBackEnd({ config, log });
+  const backEnd = createBackEnd({ config, log, sandbox: options.sandbox });
   const vipps = createVipps({ config, backEnd, product, metrics, log });
   const handoff = createHandoff({ dir: options.userDataDir, log, backoffMs: options.handoffBackoffMs });
   const sessionPart = createSession({ config, backEnd, vipps, handoff, stats, metrics, log });
@@ -179,20 +184,6 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   staffOpen = () => staff.isOpen();
   let stopping: Promise<void> | null = null;
 
-  /** Only what a save would put in force is tried: the old token never goes to a URL on another origin. */
-  const testConnectionOf = async (draft: ConnectionTestDraft = {}): Promise<ConnectionTestResult> => {
-    staff.requireOpen();
-    const { storeId, terminalId, hasLoyalty } = config();
-    const location = { storeId, terminalId, hasLoyalty };
-    if (draft.baseUrl === undefined && !draft.token) return testConnection(backEnd.target(), location);
-    const target = await staff.testTarget(draft);
-    if (!target.ok) return { outcome: target.outcome, detail: target.detail, ms: 0 };
-    if (target.identify) return testConnection({ ...target.identify, token: target.identify.token ?? '' }, location);
-    // No identify URL at all: the kiosk would run on its sandbox, which is up only while it does.
-    if (backEnd.kind() === 'sandbox') return testConnection(backEnd.target(), location);
-    return { outcome: 'invalidSettings', detail: 'no Identify URL: after saving, the kiosk would run on its embedded sandbox', ms: 0 };
-  };
-
   return {
     session,
     keyInput: (key) => scanners.keyInput(key),
@@ -212,7 +203,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       staff.requireOpen();
       return health();
     },
-    testConnection: (draft) => testConnectionOf(draft),
+    testConnection: (draft) => testDraftConnection({ staff, backEnd, location: () => ({ storeId: config().storeId, terminalId: config().terminalId, hasLoyalty: config().hasLoyalty }) }, draft),
     appearance: () => appearance.appearance(),
     onAppearance: (listener) => appearance.onAppearance(listener),
     setCameraDevices: (devices) => camera.setDevices(devices),
@@ -221,6 +212,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     isIdle: () => {
       const view = session.view();
       return !staff.isOpen() && (view.screen === 'ready' || (view.screen === 'needsStaff' && view.reason === 'config'));
+    },
+    uiError({ screen, errorName, message, components }) {
+      log.warn('ui-error', { screen, errorName, message, components });
+      metrics.uiCrashed();
+      if (staff.isOpen()) staff.close();
+      // From a result screen the customer's data goes; on `ready` there is nothing to reset, and
+      // no new push to render (and fail) again before the next scan.
+      if (session.view().screen !== 'ready') session.done();
     },
     setOutOfOrder: (on) => gate.setOutOfOrder(on),
     log,

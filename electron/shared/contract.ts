@@ -67,6 +67,24 @@ export const CameraDevicesSchema = z
   .array(z.strictObject({ deviceId: z.string().min(1).max(512), label: z.string().max(200) }))
   .max(16);
 
+/** Where the customer UI was when a render error struck: a session screen, staff mode, or still starting. */
+export const UI_ERROR_SCREENS = ['ready', 'identifying', 'member', 'notMember', 'codeProblem', 'serviceProblem', 'needsStaff', 'staff', 'starting'] as const;
+
+/**
+ * A render error the customer UI's error boundary caught, for main's log (`ui-error`) and the
+ * crash count. Names and a short message only, never customer data: the page strips what it
+ * showed of the customer and any URL (the web shell's holds its launch token) before sending.
+ */
+export const UiErrorSchema = z.strictObject({
+  screen: z.enum(UI_ERROR_SCREENS),
+  /** The error's class (`TypeError`). */
+  errorName: z.string().max(64).regex(/^[\w$.]*$/),
+  message: z.string().max(300),
+  /** The components from the error to the root, innermost first (React's component stack, names only). */
+  components: z.array(z.string().regex(/^[\w$.]{1,64}$/)).max(12),
+});
+export type UiErrorReport = z.infer<typeof UiErrorSchema>;
+
 /** A small live picture for the ready screen, fed by main from the capture page. */
 export type Preview = { image: string } | null;
 
@@ -99,6 +117,8 @@ export const requests = {
   getAppearance: { channel: 'kiosk:get-appearance', args: z.undefined(), result: typed<Appearance>(), page: 'ui', exposed: true },
   /** The customer pressed Done: back to `ready`, wiping their data. */
   done: { channel: 'kiosk:done', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
+  /** The UI's error boundary caught a render error: main logs and counts it, and goes back to `ready`. */
+  uiError: { channel: 'kiosk:ui-error', args: UiErrorSchema, result: typed<void>(), page: 'ui', exposed: true },
   /** Web shell only: raw key events for the wedge detector (Electron reads them in main). */
   keyInput: {
     channel: 'kiosk:key-input',

@@ -25,13 +25,13 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Each page's HTML → the bridge script that must run before its own scripts. */
-const BRIDGE_SCRIPTS: Record<string, string> = {
-  '/': 'page-bridge.js',
-  '/index.html': 'page-bridge.js',
-  '/capture/capture.html': 'capture-bridge.js',
-};
-const BRIDGE_FILES = new Set(Object.values(BRIDGE_SCRIPTS).map((file) => `/${file}`));
+/** Each page's HTML → the bridge script that must run before its own scripts (looked up by the request's path: a Map). */
+const BRIDGE_SCRIPTS: ReadonlyMap<string, string> = new Map([
+  ['/', 'page-bridge.js'],
+  ['/index.html', 'page-bridge.js'],
+  ['/capture/capture.html', 'capture-bridge.js'],
+]);
+const BRIDGE_FILES = new Set([...BRIDGE_SCRIPTS.values()].map((file) => `/${file}`));
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   let origin = '';
@@ -52,7 +52,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(404).end();
       return;
     }
-    const bridgeScript = BRIDGE_SCRIPTS[rest];
+    const bridgeScript = BRIDGE_SCRIPTS.get(rest);
     const body = bridgeScript && file.contentType.startsWith('text/html') ? injectScript(file.body.toString('utf8'), `${prefix}/${bridgeScript}`) : file.body;
     res.writeHead(200, {
       'content-type': file.contentType,

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { syncLanguage } from './i18n/language-sync';
 import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { kioskBridge } from './kiosk-bridge';
 import { connectSessionStore } from './session-store';
 // The theme in the order it cascades: tokens, the frame, each screen, layouts, staff mode.
@@ -20,6 +21,8 @@ syncLanguage();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -52,7 +52,9 @@ test.describe('pushing to a till', () => {
     const identification = till.accepted[0] as Identification;
     expect(delivery?.idempotencyKey).toBe(identification.id);
     expect(identification).toMatchObject({
+      schemaVersion: 2,
       kind: 'member',
+      identifiedBy: 'appCode',
       firstName: 'Farhan',
       loyaltyUserId: '4711fc2a-3a8f-414f-a9e7-44dd5231dca7',
       points: { amount: 14464, currency: 'points' },
@@ -67,12 +69,12 @@ test.describe('pushing to a till', () => {
     expect(delivery?.body).not.toContain('123456');
   });
 
-  test('a Vipps non-member is handed off too, without the phone number', async ({ page, kiosk, till }) => {
+  test('a Vipps non-member is handed off too, without the phone number, identified by a phone number (a phone-form code)', async ({ page, kiosk, till }) => {
     await page.goto(kiosk.url);
     await wedgeScan(page, 'https://qr.vipps.no/28/2/01/031/4798765432?v=1');
     await expect(screen(page)).toHaveAttribute('data-screen', 'notMember');
     await expect.poll(() => till.accepted.length).toBe(1);
-    expect(till.accepted[0]).toMatchObject({ kind: 'notMember', firstName: null, loyaltyUserId: null });
+    expect(till.accepted[0]).toMatchObject({ kind: 'notMember', identifiedBy: 'phoneNumber', firstName: null, loyaltyUserId: null });
     expect(till.deliveries[0]?.body).not.toContain('98765432');
   });
 
@@ -194,7 +196,7 @@ test.describe('the pull feed', () => {
       text += new TextDecoder().decode(chunk.value);
     }
     const event = JSON.parse(/data: (.*)\n\n/.exec(text)?.[1] ?? '{}') as Identification;
-    expect(event).toMatchObject({ kind: 'member', firstName: 'Ingrid', points: { amount: 2750 } });
+    expect(event).toMatchObject({ kind: 'member', identifiedBy: 'appCode', firstName: 'Ingrid', points: { amount: 2750 } });
     expect(text).toContain(`id: ${event.id}\nevent: identification\n`);
     await reader.cancel();
     controller.abort();

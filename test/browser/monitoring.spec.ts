@@ -59,6 +59,8 @@ test.use({
       terminalId: 'counter-2',
       idleResetSeconds: 30,
       identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 4000 },
+      // Phone-form codes read locally (with no Vipps the default refuses them): the number reaches the back end, never a label.
+      personalQr: { phoneForm: 'local' },
       telemetry: {
         prometheus: { port: metricsPort, token: TOKEN },
         otlp: { url: collector?.url ?? '', intervalSeconds: 1, timeoutMs: 1500 },

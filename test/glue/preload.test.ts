@@ -24,6 +24,7 @@ describe('the preload', () => {
       'staffSettings',
       'staffTestConnection',
       'staffUnlock',
+      'uiError',
     ]);
     expect(Object.isFrozen(api)).toBe(true);
   });

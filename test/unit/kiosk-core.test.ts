@@ -108,7 +108,7 @@ describe('the kiosk core', () => {
       const file = path.join(dir, 'config.json');
       // With a Vipps set-up even the phone form is exchanged (Vipps' QR API guide): the fake answers as Vipps would.
       backEnd = await startFakeIdentify(() => ({ status: 200, json: MEMBER_ANSWER }), { checkIn, exchange: () => ({ status: 200, json: { msisdn: '4712345678' } }) });
-      const vipps = { baseUrl: backEnd.baseUrl, clientId: 'c', clientSecret: 'client-secret-1', subscriptionKey: 'sub-key-1', merchantSerialNumber: '1', timeoutMs: 1000 };
+      const vipps = { baseUrl: backEnd.baseUrl, clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 'client-secret-1', subscriptionKey: 'sub-key-1', merchantSerialNumber: '1234', timeoutMs: 1000 };
       writeFileSync(file, JSON.stringify({ idleResetSeconds: 60, identify: { baseUrl: backEnd.baseUrl, token: 'tok' }, vipps }));
       const lines: string[] = [];
       core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: createLogger((line) => lines.push(line)) });

@@ -61,6 +61,7 @@ describe('KioskMetrics', () => {
     metrics.scan('serial', 'ignored');
     metrics.decodeTimes([0.004, 0.006]);
     metrics.checkIn('sent');
+    metrics.checkIn('skipped');
     const scraped = series(await metrics.scrape());
     expect(Object.fromEntries([...scraped].filter(([name]) => name.startsWith('kiosk_scans_total')))).toEqual({
       'kiosk_scans_total{scanner="keyboard",outcome="member"}': 1,
@@ -78,6 +79,7 @@ describe('KioskMetrics', () => {
     expect(scraped.get('kiosk_identify_duration_seconds_count')).toBe(6);
     expect(scraped.get('kiosk_camera_decode_seconds_count')).toBe(2);
     expect(scraped.get('kiosk_vipps_check_ins_total{result="sent"}')).toBe(1);
+    expect(scraped.get('kiosk_vipps_check_ins_total{result="skipped"}')).toBe(1);
     expect(scraped.get('kiosk_info{version="1.2.3",store_id="212",terminal_id="k1"}')).toBe(1);
     expect(scraped.get('kiosk_config_valid')).toBe(1);
     expect(scraped.get('kiosk_scanner_up{scanner="camera"}')).toBe(0);

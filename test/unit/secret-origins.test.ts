@@ -107,7 +107,7 @@ describe('loading: the file’s and the environment’s secrets go only to the f
   });
 
   it('Vipps: a staff-changed API URL on another origin gets neither the client secret nor the subscription key', async () => {
-    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'c', merchantSerialNumber: '123456', clientSecret: 'vs', subscriptionKey: 'vk' };
+    const vipps = { baseUrl: 'https://api.vipps.no', clientId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', merchantSerialNumber: '123456', clientSecret: 'vs', subscriptionKey: 'vk' };
     const issues = issuesOf(await load({ vipps }, { settings: { 'vipps.baseUrl': B } }, { KIOSK_VIPPS_SUBSCRIPTION_KEY: 'env-key' }));
     expect(issues.map((issue) => [issue.field, issue.code])).toEqual([
       ['vipps.clientSecret', 'secretNewOrigin'],
@@ -238,7 +238,7 @@ describe('saving in staff mode', () => {
   });
 
   it('Vipps: a new API URL drops both stored secrets; entered again, both are sealed for it', async () => {
-    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'c', merchantSerialNumber: '123456' };
+    const vipps = { baseUrl: 'https://api.vipps.no', clientId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', merchantSerialNumber: '123456' };
     const { service, config } = await staffOn({ vipps }, {}, { settings: {}, secrets: { 'vipps.clientSecret': sealed('https://api.vipps.no', 's-A'), 'vipps.subscriptionKey': sealed('https://api.vipps.no', 'k-A') } });
     expect(config().vipps).toMatchObject({ clientSecret: 's-A', subscriptionKey: 'k-A' });
     const moved = await service.save({ values: { 'vipps.baseUrl': 'https://apitest.vipps.no' }, secrets: { 'vipps.clientSecret': 's-test' } });

@@ -362,18 +362,18 @@ describe('StaffService.save', () => {
   it('takes a secret and the section it needs in one save (Vipps from nothing)', async () => {
     const { service, config } = await open();
     const result = await service.save({
-      values: { 'vipps.baseUrl': 'https://api.vipps.example', 'vipps.clientId': 'client-1', 'vipps.merchantSerialNumber': '123456' },
+      values: { 'vipps.baseUrl': 'https://api.vipps.example', 'vipps.clientId': 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', 'vipps.merchantSerialNumber': '123456' },
       secrets: { 'vipps.clientSecret': 'vipps-secret-Cs1', 'vipps.subscriptionKey': 'vipps-key-Sk1' },
     });
     expect(result).toEqual({ ok: true });
-    expect(config().vipps).toMatchObject({ baseUrl: 'https://api.vipps.example', clientId: 'client-1', clientSecret: 'vipps-secret-Cs1', subscriptionKey: 'vipps-key-Sk1' });
+    expect(config().vipps).toMatchObject({ baseUrl: 'https://api.vipps.example', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 'vipps-secret-Cs1', subscriptionKey: 'vipps-key-Sk1' });
     const text = fs.readFileSync(staffFile, 'utf8');
     expect(text).not.toContain('vipps-secret-Cs1');
     expect(text).not.toContain('vipps-key-Sk1');
   });
 
   it('"none" of an optional setting the provisioning file sets (serial port, camera, programme name) is kept over it', async () => {
-    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'c', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '123456', loyaltyProgramName: 'Chain Club' };
+    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '123456', loyaltyProgramName: 'Chain Club' };
     const provisioning = { identify: IDENTIFY, vipps, staff: { pinHash }, scanners: { camera: { deviceId: 'cam-provisioned' }, serial: { path: '/dev/ttyUSB9' } } };
     const { service, config } = await open({ provisioning });
     const cleared = { 'scanners.serial.path': '', 'scanners.camera.deviceId': null, 'vipps.loyaltyProgramName': ' ' };

@@ -8,7 +8,7 @@ import { VIPPS_QR_ORIGIN } from '../scan/personal-qr';
 import { isPinHash } from '../staff/pin-hash';
 import { FleetSchema } from './fleet-schema';
 import { HandoffSchema } from './handoff-schema';
-import { httpUrl, SCHEMA_MESSAGES, text } from './schema-parts';
+import { httpUrl, ownRecord, SCHEMA_MESSAGES, text } from './schema-parts';
 import { LOCKABLE_PATHS } from './staff-layer';
 import { TelemetrySchema } from './telemetry-schema';
 
@@ -27,13 +27,20 @@ const IdentifySchema = z.strictObject({
   timeoutMs: z.int().min(500).max(60_000).default(5000),
 });
 
-/** From the Vipps portal (README, "Vipps"); the two secrets may instead come from the environment. */
+/**
+ * From the Vipps portal (README, "Vipps"); the two secrets may instead come from the environment.
+ * `clientId` and `merchantSerialNumber` as Vipps MobilePay's published Access token API has them
+ * (`format: guid`; `^[0-9]{4,6}$`): a value Vipps would refuse is named here, not found at a customer's scan.
+ */
 const VippsSchema = z.strictObject({
   baseUrl: httpUrl,
-  clientId: text(256),
+  clientId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, SCHEMA_MESSAGES.guid),
   clientSecret: text(4096).optional(),
   subscriptionKey: text(256).optional(),
-  merchantSerialNumber: text(64),
+  merchantSerialNumber: z.string().trim().regex(/^[0-9]{4,6}$/, SCHEMA_MESSAGES.merchantSerialNumber),
   /** Shown on the customer's phone. Sent only when set: Vipps' published v1.0.2 dropped it. */
   loyaltyProgramName: text(100).optional(),
   timeoutMs: z.int().min(500).max(60_000).default(5000),
@@ -51,6 +58,24 @@ const VippsSchema = z.strictObject({
     .min(1)
     .max(8)
     .default([VIPPS_QR_ORIGIN]),
+});
+
+/**
+ * What a Vipps phone-form personal QR code (`https://qr.vipps.no/28/2/01/031/<number>`) does. It
+ * holds a phone number, which anyone can put in a code, so it proves nothing of who shows it:
+ * - `exchange`: sent to Vipps MobilePay's QR exchange, as Vipps recommends; the default with Vipps
+ *   set up (a `vipps` section, or the sandbox). An exchange that cannot be reached is a
+ *   serviceProblem, never the number in the code.
+ * - `refuse`: "show the code in your app"; the default without Vipps.
+ * - `local`: the number in the code is looked up as it is, without an exchange: only where a
+ *   chain chose it.
+ * Unset: the default for the set-up (parts/vipps.ts).
+ */
+export const PHONE_FORM_POLICIES = ['exchange', 'refuse', 'local'] as const;
+export type PhoneFormPolicy = (typeof PHONE_FORM_POLICIES)[number];
+
+const PersonalQrSchema = z.strictObject({
+  phoneForm: z.enum(PHONE_FORM_POLICIES).optional(),
 });
 
 /** A scanner's framing characters: control characters are the point here. */
@@ -176,8 +201,15 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
   /** Provisioning only: settings staff see read-only and cannot change (config paths). */
   locked: z.array(z.enum(LOCKABLE_PATHS)).max(LOCKABLE_PATHS.length).default([]),
-  /** PLU → product name shown to the customer. */
-  catalog: z.record(text(64), text(120)).default({}),
+  /** PLU → product name shown to the customer (looked up through a Map: back-end.ts). */
+  catalog: ownRecord(text(64), text(120)).default({}),
+  /** What Vipps' phone-form personal QR codes do (README, "Vipps"): apart from `vipps`, since "local" needs no Vipps. */
+  personalQr: PersonalQrSchema.prefault({}),
+}).superRefine((config, context) => {
+  // With identify set up, no vipps section means no exchange at all (on the sandbox, the sandbox plays Vipps).
+  if (config.personalQr.phoneForm === 'exchange' && config.identify && !config.vipps) {
+    context.addIssue({ code: 'custom', message: SCHEMA_MESSAGES.phoneFormNeedsVipps, path: ['personalQr', 'phoneForm'], input: config.personalQr.phoneForm });
+  }
 });
 
 export type KioskConfig = z.output<typeof ConfigSchema>;

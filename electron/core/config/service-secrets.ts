@@ -50,15 +50,16 @@ export function applyServiceSecrets(config: KioskConfig, fromEnv: (name: keyof t
 
 /**
  * `Name=value,Name2=value2`, as OpenTelemetry's own OTEL_EXPORTER_OTLP_HEADERS has it (values
- * may be percent-encoded); {} for nothing, null when malformed.
+ * may be percent-encoded); {} for nothing, null when malformed. A name `__proto__` is malformed,
+ * as in the file (schema-parts.ts, ownRecord): assigned to an object it would be lost unsaid.
  */
 export function parseHeaderList(text: string | undefined): Record<string, string> | null {
   if (!text) return {};
-  const headers: Record<string, string> = {};
+  const headers = new Map<string, string>();
   for (const pair of text.split(',')) {
     const at = pair.indexOf('=');
     const name = pair.slice(0, at).trim();
-    if (at < 1 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/.test(name)) return null;
+    if (at < 1 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/.test(name) || name === '__proto__') return null;
     let value: string;
     try {
       value = decodeURIComponent(pair.slice(at + 1).trim());
@@ -66,7 +67,7 @@ export function parseHeaderList(text: string | undefined): Record<string, string
       return null;
     }
     if (!value || /\p{Cc}/u.test(value)) return null;
-    headers[name] = value;
+    headers.set(name, value);
   }
-  return headers;
+  return Object.fromEntries(headers);
 }

@@ -1,7 +1,7 @@
 /** `telemetry`: the metrics a chain's monitoring reads (README, "Watching a fleet"). */
 import { z } from 'zod';
 import { listenerHost, ListenerTlsSchema } from './listener-schema';
-import { httpUrl, text } from './schema-parts';
+import { httpUrl, ownRecord, text } from './schema-parts';
 
 /** An HTTP header's name (RFC 9110 token). */
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/, 'must be an HTTP header name');
@@ -25,7 +25,7 @@ export const TelemetrySchema = z.strictObject({
       /** The collector's metrics URL, e.g. https://otel.example.com/v1/metrics (http only to this machine). */
       url: httpUrl,
       /** Sent with every push (e.g. an Authorization header); env KIOSK_OTLP_HEADERS adds to and wins over them. */
-      headers: z.record(headerName, text(4096)).default({}),
+      headers: ownRecord(headerName, text(4096)).default({}),
       intervalSeconds: z.int().min(1).max(3600).default(60),
       /** One push's deadline, its retries included. */
       timeoutMs: z.int().min(500).max(60_000).default(10_000),

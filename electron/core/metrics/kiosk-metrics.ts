@@ -75,8 +75,8 @@ export class KioskMetrics {
       description: 'Time the capture worker spent on each camera frame it decoded',
       advice: { explicitBucketBoundaries: [0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16] },
     });
-    this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent, failed after its retries)' });
-    this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: 'Customer screen crashes or hangs (Electron)' });
+    this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent; failed after its retries; skipped: a number outside Norway, which the Check-in API does not take)' });
+    this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: "Customer screen crashes or hangs (Electron), and render errors the page's error boundary caught (both shells)" });
     this.uiCrashes.add(0);
     this.staffPinFailures = meter.createCounter('kiosk_staff_pin_failures', { description: 'Staff PINs refused: wrong, or tried while staff mode was locked' });
     for (const reason of ['wrong', 'locked']) this.staffPinFailures.add(0, { reason });
@@ -142,7 +142,8 @@ export class KioskMetrics {
     this.staffPinFailures.add(1, { reason });
   }
 
-  checkIn(result: 'sent' | 'failed'): void {
+  /** `skipped`: a number the Check-in API does not take (outside Norway), never sent. */
+  checkIn(result: 'sent' | 'failed' | 'skipped'): void {
     this.checkIns.add(1, { result });
   }
 

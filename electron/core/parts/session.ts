@@ -5,7 +5,7 @@
  * valid one, ready again.
  */
 import type { KioskConfig } from '../config/config-schema';
-import { memberIdentification, notMemberIdentification } from '../handoff/identification';
+import { identifiedByOf, memberIdentification, notMemberIdentification } from '../handoff/identification';
 import { identify } from '../identify/identify-client';
 import { identifyScan } from '../identify/identify-scan';
 import type { Logger } from '../log/logger';
@@ -49,6 +49,7 @@ export function createSession(deps: { config: () => KioskConfig; backEnd: BackEn
           return identify(backEnd.target(), { identifier, storeId, terminalId, hasLoyalty }, callSignal);
         },
         vipps: () => vipps.client(),
+        phoneForm: () => vipps.phoneForm(),
         checkIn: (client, phoneNumber, isMember) => vipps.checkIn(client, phoneNumber, isMember),
         log,
       }),
@@ -60,10 +61,10 @@ export function createSession(deps: { config: () => KioskConfig; backEnd: BackEn
       log.info('session', { ...event });
     },
     // The till's copy, after the screen: a slow or failing till never delays the customer.
-    onShown: ({ outcome, view }) => {
+    onShown: ({ outcome, view, scanKind }) => {
       const { handoff, storeId, terminalId } = config();
       if (!handoff) return;
-      const context = { storeId, terminalId, catalog: settings().catalog, now: new Date() };
+      const context = { identifiedBy: identifiedByOf(scanKind), storeId, terminalId, catalog: settings().catalog, now: new Date() };
       const identification =
         view.screen === 'member' && outcome.kind === 'member' ? memberIdentification(outcome.member, context) : view.screen === 'notMember' ? notMemberIdentification(context) : null;
       if (identification) setImmediate(() => void deps.handoff.record(identification));

@@ -5,16 +5,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wav': 'audio/wav',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+/** By the requested file's extension (a Map: the extension is the request's text). */
+const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
+  ['.html', 'text/html; charset=utf-8'],
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+  ['.png', 'image/png'],
+  ['.wav', 'audio/wav'],
+  ['.woff2', 'font/woff2'],
+  ['.json', 'application/json'],
+]);
 
 export interface StaticFile {
   body: Buffer;
@@ -33,7 +34,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(root, relative);
   if (file !== root && !file.startsWith(root + path.sep)) return null;
-  const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()];
+  const contentType = CONTENT_TYPES.get(path.extname(file).toLowerCase());
   if (!contentType) return null;
   try {
     return { body: await readFile(file), contentType };

@@ -56,6 +56,7 @@ const en = {
     identificationFailed: { title: 'We could not identify you', body: 'Refresh the code in your app and scan again, or ask at the till.' },
     typeDisabled: { title: 'This kind of code is not accepted here', body: 'Show the one-time code from your app instead.' },
     vippsNotAccepted: { title: 'This Vipps code is not accepted here', body: 'Show the QR code from the loyalty app instead.' },
+    phoneCodeRefused: { title: 'Please show the code in your app', body: 'This code holds only a phone number, which is not accepted here. Open the app and show your personal QR code from it.' },
   },
   serviceProblem: {
     timeout: { title: 'Sorry, this is taking too long', body: 'The loyalty service is not answering. Please try again in a moment, or ask at the till.' },
@@ -139,6 +140,10 @@ const en = {
       colour: 'must be a colour like "#0f766e"',
       languageTag: 'must be a language tag such as "en" or "nb"',
       origin: 'must be an https origin such as "https://qr.vipps.no" (no path, port or user)',
+      guid: 'must be a GUID such as "fb492b5e-7907-4d83-ba20-c7fb60ca35de" (the client_id from the Vipps portal)',
+      merchantSerialNumber: 'must be 4 to 6 digits (the merchant serial number from the Vipps portal)',
+      reservedKey: 'must not be "__proto__"',
+      phoneFormNeedsVipps: '"exchange" needs a Vipps set-up (without one, choose "refuse" or "local")',
       pinHash: 'must be a hash from npm run hash-pin',
       controlCharacters: 'must not contain control characters (line breaks, tabs)',
       missing: 'missing (set it in the file, in staff mode or in {{envName}})',

@@ -52,6 +52,7 @@ const nb: Catalogue = {
     identificationFailed: { title: 'Vi kunne ikke kjenne deg igjen', body: 'Oppdater koden i appen og skann på nytt, eller spør i kassen.' },
     typeDisabled: { title: 'Denne typen kode godtas ikke her', body: 'Vis engangskoden fra appen i stedet.' },
     vippsNotAccepted: { title: 'Denne Vipps-koden godtas ikke her', body: 'Vis QR-koden fra fordelsappen i stedet.' },
+    phoneCodeRefused: { title: 'Vis koden i appen', body: 'Denne koden inneholder bare et telefonnummer, og det godtas ikke her. Åpne appen og vis den personlige QR-koden derfra.' },
   },
   serviceProblem: {
     timeout: { title: 'Beklager, dette tar for lang tid', body: 'Fordelstjenesten svarer ikke. Prøv igjen om litt, eller spør i kassen.' },
@@ -135,6 +136,10 @@ const nb: Catalogue = {
       colour: 'må være en farge som «#0f766e»',
       languageTag: 'må være en språkkode som «en» eller «nb»',
       origin: 'må være en https-opprinnelse som «https://qr.vipps.no» (uten sti, port eller bruker)',
+      guid: 'må være en GUID som «fb492b5e-7907-4d83-ba20-c7fb60ca35de» (client_id fra Vipps-portalen)',
+      merchantSerialNumber: 'må være 4 til 6 sifre (salgsstedets merchant serial number fra Vipps-portalen)',
+      reservedKey: 'kan ikke være «__proto__»',
+      phoneFormNeedsVipps: '«exchange» krever et Vipps-oppsett (uten det: velg «refuse» eller «local»)',
       pinHash: 'må være en hash fra npm run hash-pin',
       controlCharacters: 'kan ikke inneholde kontrolltegn (linjeskift, tabulatorer)',
       missing: 'mangler (sett den i filen, i ansattmodus eller i {{envName}})',
