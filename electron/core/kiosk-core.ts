@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import type { Appearance } from '../shared/appearance';
-import type { CameraSettings } from '../shared/contract';
+import type { CameraTuning } from '../shared/camera-tuning';
+import type { CameraHint, CameraSettings } from '../shared/contract';
 import type { SerialState } from '../shared/scanner-state';
 import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../shared/staff-view';
 import type { CameraFeed } from './camera/camera-feed';
@@ -23,6 +24,7 @@ import { createCamera } from './parts/camera';
 import { configLogged } from './parts/config-logged';
 import { createHandoff } from './parts/handoff';
 import { healthView } from './parts/health';
+import { createKeypad, type Keypad } from './parts/keypad';
 import { KioskMetrics } from './metrics/kiosk-metrics';
 import type { KioskPart } from './parts/kiosk-part';
 import { logSecrets } from './parts/log-secrets';
@@ -65,6 +67,14 @@ export interface KioskCore {
   /** Text the camera decoded (ignored while the camera is disabled). */
   cameraScan(text: string): void;
   camera: CameraFeed;
+  /** What the capture page applied to the camera (for staff). */
+  cameraTuning(tuning: CameraTuning): void;
+  /** The capture worker finds a code it cannot decode (true), or no longer (false). */
+  codeUnread(seen: boolean): void;
+  cameraHint(): CameraHint;
+  onCameraHint(listener: (hint: CameraHint) => void): () => void;
+  /** The typed-code keypad (its keys from the keyboard arrive through `keyInput`). */
+  keypad: Pick<Keypad, 'view' | 'onView' | 'onKeys' | 'open' | 'close' | 'submit'>;
   cameraSettings(): CameraSettings;
   /** Called when the configuration changes the camera settings. */
   onCameraSettings(listener: (settings: CameraSettings) => void): () => void;
@@ -119,10 +129,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const backEnd = createBackEnd({ config, log });
   const vipps = createVipps({ config, backEnd, product, metrics, log });
   const handoff = createHandoff({ dir: options.userDataDir, log, backoffMs: options.handoffBackoffMs });
-  const sessionPart = createSession({ config, backEnd, vipps, handoff, stats, metrics, log });
+  // The keypad counts the session's outcomes, and submits through the gate made after the session.
+  const sessionPart = createSession({ config, backEnd, vipps, handoff, stats, metrics, log, onOutcome: (event) => keypad.outcome(event) });
   const { session } = sessionPart;
   const gate = createScanGate({ session, metrics, log });
   const scanners = createScanners({ scan: gate.scan, stats, metrics, log, serial: options.serial });
+  const keypad = createKeypad({ config, session, scan: gate.scan, forgetTyping: () => scanners.forgetTyping(), metrics, log });
   const camera = createCamera({ config, scan: gate.scan, log });
   const appearance = createAppearance({ config, source: () => holder.source(), userDataDir: options.userDataDir, log });
   const telemetry = createTelemetry({ metrics, log });
@@ -131,7 +143,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // may target it; the scanners follow (they only feed scans in); the log learns the new
   // secrets already in `prepare`, before any part applies them; the config-loaded line says
   // which back end and Vipps run once they are settled; the screen leaves needsStaff once everything
-  // serving the customer is in place; then the pages hear; the monitoring comes last.
+  // serving the customer is in place (the keypad, turned off, closes right after); then the
+  // pages hear; the monitoring comes last.
   const parts: KioskPart[] = [
     backEnd,
     vipps,
@@ -140,6 +153,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     handoff,
     configLogged({ config: holder, backEnd, vipps, log }),
     sessionPart,
+    keypad,
     camera,
     appearance,
     telemetry,
@@ -155,10 +169,19 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
 
   return {
     session,
-    keyInput: (key) => scanners.keyInput(key),
+    // The keypad first: a person's keys it hands over are forgotten by the wedge detector before it reads the next.
+    keyInput: (key) => {
+      keypad.key(key);
+      scanners.keyInput(key);
+    },
     scan: (text) => gate.scan(text, 'keyboard'),
     cameraScan: (text) => camera.scan(text),
     camera: camera.feed,
+    cameraTuning: (tuning) => camera.setTuning(tuning),
+    codeUnread: (seen) => camera.codeUnread(seen),
+    cameraHint: () => camera.hint(),
+    onCameraHint: (listener) => camera.onHint(listener),
+    keypad,
     cameraSettings: () => camera.settings(),
     onCameraSettings: (listener) => camera.onSettings(listener),
     serialState: () => scanners.serialState(),
@@ -179,7 +202,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     config,
     isIdle: () => {
       const view = session.view();
-      return !staff.isOpen() && (view.screen === 'ready' || (view.screen === 'needsStaff' && view.reason === 'config'));
+      return !staff.isOpen() && !keypad.view().open && (view.screen === 'ready' || (view.screen === 'needsStaff' && view.reason === 'config'));
     },
     setOutOfOrder: (on) => gate.setOutOfOrder(on),
     log,

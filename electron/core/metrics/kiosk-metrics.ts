@@ -43,6 +43,7 @@ export class KioskMetrics {
   private readonly decodeDuration;
   private readonly checkIns;
   private readonly uiCrashes;
+  private readonly keypadRests;
   private updateState: UpdateState | null = null;
   private pendingRelease: Date | null = null;
 
@@ -57,7 +58,7 @@ export class KioskMetrics {
       readers: [this.exporter],
     });
     const meter = this.provider.getMeter('counter-loyalty-kiosk', product.version);
-    this.scans = meter.createCounter('kiosk_scans', { description: 'Scans by scanner and by the screen they led to (rejected: not a loyalty code; ignored: staff mode or out of order; voided: a wedge burst thrown away)' });
+    this.scans = meter.createCounter('kiosk_scans', { description: 'Scans by scanner and by the screen they led to (rejected: not a loyalty code; ignored: staff mode, out of order, or a typed code while the keypad rests or is off; voided: a wedge burst thrown away)' });
     this.identifyDuration = meter.createHistogram('kiosk_identify_duration_seconds', {
       description: 'From a scan to its result screen (the deadline included)',
       advice: { explicitBucketBoundaries: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30] },
@@ -70,6 +71,8 @@ export class KioskMetrics {
     this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent, failed after its retries)' });
     this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: 'Customer screen crashes or hangs (Electron)' });
     this.uiCrashes.add(0);
+    this.keypadRests = meter.createCounter('kiosk_keypad_rests', { description: 'Rests of the typed-code keypad after too many wrong typed codes (scans still work meanwhile)' });
+    this.keypadRests.add(0);
 
     meter.createObservableGauge('kiosk_info', { description: 'The kiosk: 1, labelled with its version, store and terminal' }).addCallback((result) => {
       const { storeId, terminalId } = sources.kiosk();
@@ -118,6 +121,10 @@ export class KioskMetrics {
 
   checkIn(result: 'sent' | 'failed'): void {
     this.checkIns.add(1, { result });
+  }
+
+  keypadRest(): void {
+    this.keypadRests.add(1);
   }
 
   uiCrashed(): void {

@@ -29,7 +29,7 @@ export function healthView(deps: HealthDeps): HealthView {
     startedAt: deps.stats.startedAt,
     config: { source: source.kind, path: source.path, staffPath: source.staffPath, problem: deps.config.problem(), backEnd: deps.backEnd.kind(), vipps: deps.vipps.kind() },
     scanners: {
-      camera: { ...deps.camera.feed.state(), enabled: config.scanners.camera.enabled },
+      camera: { ...deps.camera.feed.state(), enabled: config.scanners.camera.enabled, tuning: deps.camera.feed.tuning() },
       keyboard: { enabled: config.scanners.keyboard.enabled, layout: config.scanners.keyboard.layout },
       serial: { ...deps.scanners.serialState(), path: config.scanners.serial.path },
     },
