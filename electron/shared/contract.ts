@@ -119,6 +119,8 @@ export const requests = {
   staffTestConnection: { channel: 'staff:test-connection', args: z.undefined(), result: typed<ConnectionTestResult>(), page: 'ui', exposed: true },
   staffHealth: { channel: 'staff:health', args: z.undefined(), result: typed<HealthView>(), page: 'ui', exposed: true },
   staffClose: { channel: 'staff:close', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
+  /** The keypad's state; asked once on start, then followed by `keypad` events. */
+  getKeypad: { channel: 'keypad:get', args: z.undefined(), result: typed<KeypadView>(), page: 'ui', exposed: true },
   /** "Type your code": the customer opens the keypad (refused while off, or not on `ready`). */
   keypadOpen: { channel: 'keypad:open', args: z.undefined(), result: typed<KeypadView>(), page: 'ui', exposed: true },
   /** Cancel, Escape, or the keypad's idle time ran out. */

@@ -5,7 +5,6 @@
 
 /** A typed code: the loyalty app's 6-digit one-time code, nothing else. */
 export const TYPED_CODE_PATTERN = /^\d{6}$/;
-export const TYPED_CODE_LENGTH = 6;
 
 export interface KeypadView {
   /** `scanners.keypad.enabled`: the ready screen offers "Type your code". */

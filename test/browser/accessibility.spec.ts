@@ -1,7 +1,8 @@
 /**
- * Every screen, in English and Norwegian, standard and high contrast, checked with axe-core: no
- * serious or critical violation. The Norwegian screens show no English; a keyboard alone walks
- * the whole flow; targets are big enough for any finger; reduced motion means no animation.
+ * Every screen and the keypad for typing the code, in English and Norwegian, standard and high
+ * contrast, checked with axe-core: no serious or critical violation. The Norwegian screens show
+ * no English; a keyboard alone walks the whole flow; targets are big enough for any finger;
+ * reduced motion means no animation.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -76,7 +77,7 @@ for (const language of ['en', 'nb'] as const) {
       });
 
       test(`every screen, the attract screen and staff mode have no serious or critical axe violation${language === 'nb' ? ', and no English' : ''}`, async ({ page, kiosk }) => {
-        test.setTimeout(90_000);
+        test.setTimeout(120_000); // axe on every screen, the keypad and staff mode, on a machine others load too
         await page.goto(kiosk.url);
         await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
         await expect(page.locator('html')).toHaveAttribute('lang', language);
@@ -92,6 +93,13 @@ for (const language of ['en', 'nb'] as const) {
             expect(english.filter((pattern) => pattern.test(said)).map(String), `English on ${name}: ${said}`).toEqual([]);
           }
         };
+        // The keypad for typing the code, with digits in it.
+        await page.getByRole('button', { name: CATALOGUES[language].ready.typeCode }).click();
+        const keypad = page.getByRole('dialog', { name: CATALOGUES[language].keypad.title });
+        for (const digit of '123') await keypad.getByRole('button', { name: digit, exact: true }).click();
+        await check('keypad');
+        await keypad.getByRole('button', { name: CATALOGUES[language].keypad.cancel }).click();
+        await expect(keypad).toHaveCount(0);
         for (const [name, code] of SCREENS) {
           if (code) await wedgeScan(page, code);
           await expect(screen(page)).toHaveAttribute('data-screen', name);
@@ -125,7 +133,7 @@ for (const language of ['en', 'nb'] as const) {
   }
 }
 
-test('touch targets: every button on the customer screens is at least 48 × 48 px', async ({ page, kiosk }) => {
+test('touch targets: every button on the customer screens is at least 48 × 48 px, the keypad\'s 64 × 64 px', async ({ page, kiosk }) => {
   const viewports: Array<[{ width: number; height: number }, string]> = [
     [{ width: 1080, height: 1920 }, '123456'],
     [{ width: 800, height: 1280 }, '234567'],
@@ -141,6 +149,17 @@ test('touch targets: every button on the customer screens is at least 48 × 48 p
       const sizes = await page.locator('button').evaluateAll((buttons) => buttons.map((button) => ({ text: button.textContent, ...button.getBoundingClientRect().toJSON() })));
       expect(sizes.length).toBeGreaterThan(0);
       for (const size of sizes) expect({ ...size, big: size.width >= 48 && size.height >= 48 }).toMatchObject({ big: true });
+      if (name === 'ready') {
+        // The keypad's keys, the largest of all, and the whole keypad on the screen without a scroll.
+        await page.getByRole('button', { name: 'Type your code' }).click();
+        const keypad = page.getByRole('dialog');
+        await expect(keypad).toBeVisible();
+        const keys = await keypad.locator('button').evaluateAll((buttons) => buttons.map((button) => ({ text: button.textContent, ...button.getBoundingClientRect().toJSON() })));
+        expect(keys).toHaveLength(14);
+        for (const size of keys) expect({ ...size, big: size.width >= 64 && size.height >= 64 }).toMatchObject({ big: true });
+        expect(await keypad.evaluate((dialog) => dialog.scrollHeight <= dialog.clientHeight && dialog.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+        await keypad.getByRole('button', { name: 'Cancel' }).click();
+      }
     }
     await page.getByRole('button', { name: 'Done' }).click();
   }

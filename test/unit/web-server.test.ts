@@ -35,6 +35,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     decodeTimes: () => undefined,
     cameraTuning: () => undefined,
     codeUnread: () => undefined,
+    getKeypad: () => ({ enabled: true, open: false, restSeconds: null, idleSeconds: 15 }),
     keypadOpen: () => ({ enabled: true, open: true, restSeconds: null, idleSeconds: 15 }),
     keypadClose: () => undefined,
     keypadSubmit: () => ({ ok: true as const }),

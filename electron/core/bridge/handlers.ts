@@ -16,6 +16,7 @@ export function createHandlers(core: KioskCore): Handlers {
     decodeTimes: (seconds) => core.metrics.decodeTimes(seconds),
     cameraTuning: (tuning) => core.cameraTuning(tuning),
     codeUnread: (seen) => core.codeUnread(seen),
+    getKeypad: () => core.keypad.view(),
     keypadOpen: () => core.keypad.open(),
     keypadClose: () => core.keypad.close(),
     keypadSubmit: (code) => core.keypad.submit(code),
