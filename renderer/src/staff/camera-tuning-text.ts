@@ -11,7 +11,8 @@ export function cameraTuningRows(t: TFunction, tuning: CameraTuning | null): Arr
   const mode = (value: string) => t(`staff.health.cameraModes.${value as Mode}`, { defaultValue: value });
   const modes = (values: string[]) => (values.length ? values.map(mode).join(', ') : t('staff.health.none'));
   const { offered, applied } = tuning;
-  const offers = t('staff.health.cameraTuning', { width: number(offered.width), height: number(offered.height), frameRate: number(offered.frameRate), focus: modes(offered.focusModes), exposure: modes(offered.exposureModes) });
+  const range = offered.focusDistance ? `; ${t('staff.health.cameraFocusRange', { min: offered.focusDistance.min, max: offered.focusDistance.max })}` : '';
+  const offers = `${t('staff.health.cameraTuning', { width: number(offered.width), height: number(offered.height), frameRate: number(offered.frameRate), focus: modes(offered.focusModes), exposure: modes(offered.exposureModes) })}${range}`;
   const focus = applied.focusMode === null ? unknown : applied.focusDistance !== null && applied.focusMode === 'manual' ? `${mode(applied.focusMode)} (${applied.focusDistance})` : mode(applied.focusMode);
   const set = t('staff.health.cameraTuning', { width: number(applied.width), height: number(applied.height), frameRate: number(applied.frameRate), focus, exposure: applied.exposureMode === null ? unknown : mode(applied.exposureMode) });
   return [

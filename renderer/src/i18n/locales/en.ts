@@ -184,6 +184,7 @@ const en = {
       cameraOffers: 'Camera offers',
       cameraApplied: 'Camera set to',
       cameraTuning: '{{width}}×{{height}} at {{frameRate}} fps; focus: {{focus}}; exposure: {{exposure}}',
+      cameraFocusRange: 'focus distance {{min}} to {{max}} (its units)',
       cameraRefused: 'its defaults (it refused the settings: {{problem}})',
       unknown: 'unknown',
       cameraModes: { none: 'none', manual: 'manual', 'single-shot': 'single shot', continuous: 'continuous' },

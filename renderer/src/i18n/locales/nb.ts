@@ -180,6 +180,7 @@ const nb: Catalogue = {
       cameraOffers: 'Kameraet tilbyr',
       cameraApplied: 'Kameraet er satt til',
       cameraTuning: '{{width}}×{{height}} med {{frameRate}} bilder/s; fokus: {{focus}}; eksponering: {{exposure}}',
+      cameraFocusRange: 'fokusavstand {{min}} til {{max}} (kameraets enheter)',
       cameraRefused: 'standardinnstillingene (det avviste innstillingene: {{problem}})',
       unknown: 'ukjent',
       cameraModes: { none: 'ingen', manual: 'manuell', 'single-shot': 'enkeltbilde', continuous: 'kontinuerlig' },
