@@ -7,7 +7,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { requests } from '../../electron/shared/contract';
+import { BridgeRequestError, dispatch } from '../../electron/core/bridge/dispatch';
+import { createHandlers } from '../../electron/core/bridge/handlers';
 import { BURST_TERMINATOR_WINDOW_MS } from '../../electron/shared/key-policy';
 import type { KeypadKey, KeypadView } from '../../electron/shared/keypad-view';
 import { KeypadKeys } from '../../electron/core/keypad/keypad-keys';
@@ -122,6 +126,55 @@ describe('KeypadKeys: a person typing for the keypad, told from a scanner', () =
     keys.setOpen(false);
     vi.advanceTimersByTime(1000);
     expect(handed).toEqual([]);
+  });
+});
+
+describe('KeypadKeys, for any keys (fast-check, seeded)', () => {
+  afterEach(() => vi.useRealTimers());
+  const digits = fc.array(fc.constantFrom(...'0123456789'), { minLength: 1, maxLength: 12 });
+
+  it("a person's digits, whatever their pace above a scanner's fast gap, all reach the keypad in order", () => {
+    fc.assert(
+      fc.property(digits, fc.array(fc.integer({ min: 95, max: 3000 }), { minLength: 12, maxLength: 12 }), (typed, gaps) => {
+        const { handed, type } = keypadKeys();
+        let at = 1000;
+        type(typed.map((digit, index) => [digit, (at += gaps[index] ?? 100)] as [string, number]));
+        vi.useRealTimers();
+        return handed.flat().join('') === typed.join('');
+      }),
+      { seed: 22, numRuns: 200 },
+    );
+  });
+
+  it("a scanner's burst (any code, 1 to 20 ms a key, then Enter) never does, even right after a person's digits", () => {
+    const code = fc.array(fc.constantFrom(...'0123456789abcdef-:/.'), { minLength: 6, maxLength: 48 });
+    fc.assert(
+      fc.property(digits, code, fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 49, maxLength: 49 }), fc.integer({ min: 200, max: 5000 }), (typed, burst, gaps, pause) => {
+        const { handed, type } = keypadKeys();
+        let at = 1000;
+        const person = typed.map((digit) => [digit, (at += 150)] as [string, number]);
+        at += pause;
+        const scanner = [...burst, 'Enter'].map((char, index) => [char, (at += gaps[index] ?? 4)] as [string, number]);
+        type([...person, ...scanner]);
+        vi.useRealTimers();
+        return handed.flat().join('') === typed.join('');
+      }),
+      { seed: 22, numRuns: 200 },
+    );
+  });
+});
+
+describe('the keypad over the contract', () => {
+  it('a code is 6 ASCII digits, from the customer page only: anything else is refused before main acts', async () => {
+    const submitted: string[] = [];
+    const handlers = createHandlers({ keypad: { submit: (code: string) => (submitted.push(code), { ok: true }) } } as never);
+    for (const bad of ['12345', '1234567', '12345a', '١٢٣٤٥٦', ' 123456', '123456\n', 123456, null, undefined]) {
+      await expect(dispatch(handlers, 'web', 'ui', requests.keypadSubmit.channel, bad)).rejects.toBeInstanceOf(BridgeRequestError);
+    }
+    await expect(dispatch(handlers, 'electron', 'capture', requests.keypadSubmit.channel, '123456')).rejects.toThrow(/Unknown channel/);
+    expect(submitted).toEqual([]);
+    expect(await dispatch(handlers, 'electron', 'ui', requests.keypadSubmit.channel, '123456')).toEqual({ ok: true });
+    expect(submitted).toEqual(['123456']);
   });
 });
 
