@@ -164,6 +164,7 @@ test('a wrong typed code shows codeProblem', async ({ page, kiosk }) => {
 });
 
 test('three wrong typed codes rest the keypad, said in plain words, logged and counted; a scan still works meanwhile', async ({ page, kiosk }) => {
+  test.setTimeout(90_000); // three codes typed and answered, then a scan
   await ready(page, kiosk);
   for (const code of ['100404', '100405', '100406']) {
     await openKeypad(page);
