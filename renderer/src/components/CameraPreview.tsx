@@ -1,8 +1,9 @@
 /**
  * Where to hold the phone: the camera's picture (fed by main, never a stream of the page's own)
  * mirrored, as a person expects to see themselves, with the aiming frame drawn over it; a QR glyph
- * when there is no picture. Below it, the hint main raises when the decoder has found a code for
- * a few seconds that it cannot read. One component, so a crop or an overlay is added here alone.
+ * when there is no picture. Over its top edge, the hint main raises when the decoder has found a
+ * code for a few seconds that it cannot read (outside the aria-hidden picture, so it is read out).
+ * One component, so a crop or an overlay is added here alone.
  */
 import { useTranslation } from 'react-i18next';
 import type { CameraHint, Preview } from '../../../electron/shared/contract';
