@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: a picture of each screen for the README, taken from the web shell on
  * the embedded sandbox in Debian's Chromium, reached the way a customer reaches them (a
- * keyboard-wedge scan of the sandbox's codes), in portrait and landscape. Writes
+ * keyboard-wedge scan of the sandbox's codes, or the keypad for typing one), in portrait and landscape. Writes
  * docs/screenshots/<orientation>/<screen>.png.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -48,6 +48,7 @@ try {
     }
     await page.getByRole('button', { name: 'Done' }).click();
     await page.locator('[data-screen="ready"]').waitFor();
+    await keypadShot(page, dir);
     if (orientation.name === 'landscape') await staffShots(page, dir);
     if (orientation.name === 'portrait') {
       // The customer's own options: Norwegian, larger text and high contrast.
@@ -71,6 +72,16 @@ try {
 async function shoot(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: file });
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
+/** The keypad for typing the code, four digits in. */
+async function keypadShot(page: Page, dir: string): Promise<void> {
+  await page.getByRole('button', { name: 'Type your code' }).click();
+  const keypad = page.getByRole('dialog', { name: 'Type your code' });
+  for (const digit of '1234') await keypad.getByRole('button', { name: digit, exact: true }).click();
+  await shoot(page, path.join(dir, 'keypad.png'));
+  await keypad.getByRole('button', { name: 'Cancel' }).click();
+  await keypad.waitFor({ state: 'detached' });
 }
 
 /** Staff mode: the PIN pad, then the panel. */

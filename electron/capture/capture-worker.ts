@@ -2,8 +2,9 @@
  * The capture page's worker, where all the camera's work happens, off the page's thread (in
  * the web shell that thread is the customer UI's): it reads the camera's frames from the
  * stream the page hands over, keeps `fps` of them a second, takes each one's luma, decodes it
- * when worth it (frame-scanner.ts) and sends the page only decoded text, a small preview twice
- * a second, and word when the frames stop.
+ * when worth it (frame-scanner.ts) and sends the page only decoded text, whether a code is in
+ * view that it cannot decode (when that changes), a small preview twice a second, and word when
+ * the frames stop.
  */
 import type { PageMessage, WorkerMessage } from './capture-messages';
 import { FrameScanner } from './frame-scanner';
@@ -47,6 +48,8 @@ let decodeTimes: number[] = [];
 let lastTimesAt = 0;
 let framesArrived = 0;
 let lastFramesAt = 0;
+/** What the page was last told: a code in view that cannot be decoded. */
+let unread = false;
 
 self.onmessage = (event: MessageEvent<PageMessage>) => {
   const message = event.data;
@@ -55,6 +58,7 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
   if (message.type === 'frames') {
     const mine = { generation: message.generation, reader: message.readable.getReader() };
     reading = mine;
+    unread = false; // a new camera: main starts over too
     pipeline.setBudget(budgetForFps(message.fps));
     void pump(mine, 1000 / message.fps);
   }
@@ -87,6 +91,7 @@ async function pump(mine: NonNullable<typeof reading>, intervalMs: number): Prom
       frame.close(); // before the decode: the camera's buffer pool is small
       const decoded = await decoder.scan(luma);
       if (decoded?.text) post({ type: 'decoded', text: decoded.text });
+      if (decoded && decoded.unread !== null && decoded.unread !== unread) post({ type: 'unread', seen: (unread = decoded.unread) });
       if (decoded && decodeTimes.length < MAX_DECODE_TIMES) decodeTimes.push(decoded.ms / 1000);
       if (decodeTimes.length && now - lastTimesAt >= TIMES_INTERVAL_MS) {
         lastTimesAt = now;

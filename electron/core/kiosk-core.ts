@@ -7,14 +7,15 @@
  */
 import path from 'node:path';
 import type { Appearance } from '../shared/appearance';
-import type { CameraSettings, UiErrorReport } from '../shared/contract';
+import type { CameraTuning } from '../shared/camera-tuning';
+import type { CameraHint, CameraSettings, UiErrorReport } from '../shared/contract';
 import type { SerialState } from '../shared/scanner-state';
 import type { ConnectionTestDraft, ConnectionTestResult, DisplayHealth, HealthView, StaffSettingsView } from '../shared/staff-view';
 import type { CameraFeed } from './camera/camera-feed';
 import { ConfigHolder } from './config/config-holder';
 import type { KioskConfig } from './config/config-schema';
 import { configCandidatePaths, loadConfig, staffSettingsPath, type ConfigSource } from './config/load-config';
-import { NO_SECRET_STORE, type SecretStore } from './config/secret-store';
+import { NO_SECRET_STORE } from './config/secret-store';
 import { watchConfigFiles } from './config/watch-config';
 import { createLogger, type KioskLogger, type Logger } from './log/logger';
 import { createAppearance } from './parts/appearance';
@@ -23,6 +24,8 @@ import { createCamera } from './parts/camera';
 import { configLogged } from './parts/config-logged';
 import { createHandoff } from './parts/handoff';
 import { healthView } from './parts/health';
+import { createKeypad, type Keypad } from './parts/keypad';
+import type { KioskCoreOptions } from './kiosk-core-options';
 import { KioskMetrics } from './metrics/kiosk-metrics';
 import type { KioskPart } from './parts/kiosk-part';
 import { logSecrets } from './parts/log-secrets';
@@ -34,8 +37,6 @@ import { createSupport } from './parts/support';
 import { createTelemetry } from './parts/telemetry';
 import { createVipps } from './parts/vipps';
 import { PRODUCT_NAME } from './product';
-import type { SandboxOptions } from './sandbox/sandbox-server';
-import type { SerialScannerDeps } from './scan/serial-scanner';
 import type { TimedKey } from './scan/wedge-detector';
 import type { SessionMachine } from './session/session-machine';
 import type { ShellActions } from './shell-actions';
@@ -43,24 +44,7 @@ import { testDraftConnection } from './staff/connection-test';
 import { HealthStats } from './staff/health-stats';
 import type { StaffService } from './staff/staff-service';
 
-export interface KioskCoreOptions {
-  /** Where `config.json` lives when `KIOSK_CONFIG` is unset. */
-  userDataDir: string;
-  env: NodeJS.ProcessEnv;
-  /** Default: JSON lines on stderr and a rotating file in `<userDataDir>/logs`. */
-  logger?: Logger | KioskLogger;
-  /** Encrypts staff-entered secrets (Electron's safeStorage); none in the web shell. */
-  secrets?: SecretStore;
-  /** The app's version, for the staff health view and Vipps' system headers. */
-  version?: string;
-  /** For tests: how the serial port is made and how long to wait before opening it again. */
-  serial?: Pick<SerialScannerDeps, 'createPort' | 'retryDelayMs'>;
-  /** For tests: the hand-off's wait before retry `attempt`. */
-  handoffBackoffMs?: (attempt: number) => number;
-  /** For tests: told of every request the embedded sandbox receives (to hold them to Vipps' published API files). */
-  sandbox?: SandboxOptions;
-}
-
+export type { KioskCoreOptions } from './kiosk-core-options';
 export interface KioskCore {
   session: SessionMachine;
   /** A key press, for the keyboard-wedge detector. */
@@ -70,6 +54,14 @@ export interface KioskCore {
   /** Text the camera decoded (ignored while the camera is disabled). */
   cameraScan(text: string): void;
   camera: CameraFeed;
+  /** What the capture page applied to the camera (for staff). */
+  cameraTuning(tuning: CameraTuning): void;
+  /** The capture worker finds a code it cannot decode (true), or no longer (false). */
+  codeUnread(seen: boolean): void;
+  cameraHint(): CameraHint;
+  onCameraHint(listener: (hint: CameraHint) => void): () => void;
+  /** The typed-code keypad (its keys from the keyboard arrive through `keyInput`). */
+  keypad: Pick<Keypad, 'view' | 'onView' | 'onKeys' | 'open' | 'close' | 'submit'>;
   cameraSettings(): CameraSettings;
   /** Called when the configuration changes the camera settings. */
   onCameraSettings(listener: (settings: CameraSettings) => void): () => void;
@@ -141,10 +133,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const backEnd = createBackEnd({ config, log, sandbox: options.sandbox });
   const vipps = createVipps({ config, backEnd, product, metrics, log });
   const handoff = createHandoff({ dir: options.userDataDir, log, backoffMs: options.handoffBackoffMs });
-  const sessionPart = createSession({ config, backEnd, vipps, handoff, stats, metrics, log });
+  // The keypad counts the session's outcomes, and submits through the gate made after the session.
+  const sessionPart = createSession({ config, backEnd, vipps, handoff, stats, metrics, log, onOutcome: (event) => keypad.outcome(event) });
   const { session } = sessionPart;
   const gate = createScanGate({ session, metrics, log });
   const scanners = createScanners({ scan: gate.scan, stats, metrics, log, serial: options.serial });
+  const keypad = createKeypad({ config, session, scan: gate.scan, forgetTyping: () => scanners.forgetTyping(), metrics, log });
   const camera = createCamera({ config, scan: gate.scan, log, stalled: () => metrics.cameraStalled() });
   const appearance = createAppearance({ config, source: () => holder.source(), userDataDir: options.userDataDir, log });
   const telemetry = createTelemetry({ metrics, log });
@@ -159,8 +153,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // may target it; the scanners follow (they only feed scans in); the log learns the new
   // secrets already in `prepare`, before any part applies them; the config-loaded line says
   // which back end and Vipps run once they are settled; the screen leaves needsStaff once everything
-  // serving the customer is in place; then the pages hear; the monitoring and the support desk's
-  // doors come last (they report on everything before them).
+  // serving the customer is in place (the keypad, turned off, closes right after); then the
+  // pages hear; the monitoring and the support desk's doors come last (they report on
+  // everything before them).
   const parts: KioskPart[] = [
     backEnd,
     vipps,
@@ -169,6 +164,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     handoff,
     configLogged({ config: holder, backEnd, vipps, log }),
     sessionPart,
+    keypad,
     camera,
     appearance,
     telemetry,
@@ -186,17 +182,24 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
 
   return {
     session,
-    keyInput: (key) => scanners.keyInput(key),
+    // The keypad first: a person's keys it hands over are forgotten by the wedge detector before it reads the next.
+    keyInput: (key) => {
+      keypad.key(key);
+      scanners.keyInput(key);
+    },
     scan: (text) => gate.scan(text, 'keyboard'),
     cameraScan: (text) => camera.scan(text),
     camera: camera.feed,
+    cameraTuning: (tuning) => camera.setTuning(tuning),
+    codeUnread: (seen) => camera.codeUnread(seen),
+    cameraHint: () => camera.hint(),
+    onCameraHint: (listener) => camera.onHint(listener),
+    keypad,
     cameraSettings: () => camera.settings(),
     onCameraSettings: (listener) => camera.onSettings(listener),
     cameraFrames: (count) => camera.frames(count),
     onCameraStall: (listener) => camera.onStall(listener),
-    setDisplay(next) {
-      display = next;
-    },
+    setDisplay: (next) => void (display = next),
     serialState: () => scanners.serialState(),
     staff,
     health: () => {
@@ -211,7 +214,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     config,
     isIdle: () => {
       const view = session.view();
-      return !staff.isOpen() && (view.screen === 'ready' || (view.screen === 'needsStaff' && view.reason === 'config'));
+      return !staff.isOpen() && !keypad.view().open && (view.screen === 'ready' || (view.screen === 'needsStaff' && view.reason === 'config'));
     },
     uiError({ screen, errorName, message, components }) {
       log.warn('ui-error', { screen, errorName, message, components });

@@ -8,18 +8,12 @@
  */
 import { z } from 'zod';
 import type { Appearance } from './appearance';
+import { CameraTuningSchema } from './camera-tuning';
+import { TYPED_CODE_PATTERN, type KeypadKey, type KeypadSubmitResult, type KeypadView } from './keypad-view';
 import { CameraStateSchema } from './scanner-state';
 import { MAX_DECODE_TIMES } from './capture-limits';
 import type { SessionView } from './session-view';
-import {
-  EDITABLE_PATHS,
-  SECRET_PATHS,
-  type ConnectionTestResult,
-  type HealthView,
-  type StaffSaveResult,
-  type StaffSettingsView,
-  type StaffUnlockResult,
-} from './staff-view';
+import { EDITABLE_PATHS, SECRET_PATHS, type ConnectionTestResult, type HealthView, type StaffSaveResult, type StaffSettingsView, type StaffUnlockResult } from './staff-view';
 
 /** Phantom marker: carries a result/payload type in a value position without any runtime cost. */
 const typed = <T>(): T => undefined as T;
@@ -47,7 +41,15 @@ export interface CameraSettings {
   enabled: boolean;
   deviceId: string | null;
   fps: number;
+  /** A fixed focus distance for a known mount (`scanners.camera.focusDistance`); null: continuous focus. */
+  focusDistance: number | null;
 }
+
+/** A hint for the customer about the camera's picture, from what the decoder found (never a guess). */
+export type CameraHint = {
+  /** A code has been in view for a few seconds that ZXing-C++ found but could not decode. */
+  codeNotRead: boolean;
+};
 
 /** The staff settings form's save: changed values only, and secrets typed anew (write-only). */
 export const StaffSaveSchema = z.strictObject({
@@ -136,6 +138,20 @@ export const requests = {
   staffTestConnection: { channel: 'staff:test-connection', args: StaffTestConnectionSchema, result: typed<ConnectionTestResult>(), page: 'ui', exposed: true },
   staffHealth: { channel: 'staff:health', args: z.undefined(), result: typed<HealthView>(), page: 'ui', exposed: true },
   staffClose: { channel: 'staff:close', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
+  /** The keypad's state; asked once on start, then followed by `keypad` events. */
+  getKeypad: { channel: 'keypad:get', args: z.undefined(), result: typed<KeypadView>(), page: 'ui', exposed: true },
+  /** "Type your code": the customer opens the keypad (refused while off, or not on `ready`). */
+  keypadOpen: { channel: 'keypad:open', args: z.undefined(), result: typed<KeypadView>(), page: 'ui', exposed: true },
+  /** Cancel, Escape, or the keypad's idle time ran out. */
+  keypadClose: { channel: 'keypad:close', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
+  /** A complete typed code: identified as a scanned OTP is (refused while resting, off or closed). */
+  keypadSubmit: {
+    channel: 'keypad:submit',
+    args: z.string().regex(TYPED_CODE_PATTERN, 'must be 6 digits'),
+    result: typed<KeypadSubmitResult>(),
+    page: 'ui',
+    exposed: true,
+  },
   /** The capture page asks how to open the camera. */
   cameraSettings: { channel: 'capture:settings', args: z.undefined(), result: typed<CameraSettings>(), page: 'capture', exposed: true },
   /** Text decoded from a camera frame: main parses and validates it like any scan. */
@@ -144,6 +160,10 @@ export const requests = {
   cameraDevices: { channel: 'capture:devices', args: CameraDevicesSchema, result: typed<void>(), page: 'capture', exposed: true },
   /** The capture worker's heartbeat, every few seconds while frames arrive: how many came (never a frame). */
   frames: { channel: 'capture:frames', args: z.int().min(1).max(100_000), result: typed<void>(), page: 'capture', exposed: true },
+  /** What the camera offers and what was applied (resolution, frame rate, focus, exposure), for staff. */
+  cameraTuning: { channel: 'capture:tuning', args: CameraTuningSchema, result: typed<void>(), page: 'capture', exposed: true },
+  /** The decoder finds a code in view that it cannot decode (true), or no longer (false). */
+  codeUnread: { channel: 'capture:code-unread', args: z.boolean(), result: typed<void>(), page: 'capture', exposed: true },
   /** Seconds the capture worker spent on each frame it decoded lately, for the metrics (never a frame). */
   decodeTimes: { channel: 'capture:decode-times', args: z.array(z.number().finite().min(0).max(60)).min(1).max(MAX_DECODE_TIMES), result: typed<void>(), page: 'capture', exposed: true },
   /** A small JPEG of the scene (base64), at most a few a second. */
@@ -163,6 +183,12 @@ export const events = {
   appearance: { channel: 'kiosk:appearance', payload: typed<Appearance>(), page: 'ui' },
   /** The latest camera picture for the ready screen, or null when the camera is not running. */
   preview: { channel: 'kiosk:preview', payload: typed<Preview>(), page: 'ui' },
+  /** The typed-code keypad: on, open, resting. */
+  keypad: { channel: 'kiosk:keypad', payload: typed<KeypadView>(), page: 'ui' },
+  /** Keys a person typed on a keyboard for the open keypad, which the page itself never saw. */
+  keypadKeys: { channel: 'kiosk:keypad-keys', payload: typed<KeypadKey[]>(), page: 'ui' },
+  /** A hint for the customer under the camera's picture (a code seen but not read). */
+  cameraHint: { channel: 'kiosk:camera-hint', payload: typed<CameraHint>(), page: 'ui' },
   /** New camera settings (the configuration changed): the capture page reopens the camera. */
   cameraSettings: { channel: 'capture:settings-changed', payload: typed<CameraSettings>(), page: 'capture' },
   /**

@@ -1,8 +1,8 @@
 /** What the scanners are doing, for staff and the log (never what they scanned). */
 import { z } from 'zod';
 
-/** Where a scan came from. */
-export type ScannerKind = 'keyboard' | 'camera' | 'serial';
+/** Where a scan came from: a scanner, or the customer typing their code on the keypad. */
+export type ScannerKind = 'keyboard' | 'camera' | 'serial' | 'keypad';
 
 /** What a wired scanner's connection is doing. */
 export type SerialState =

@@ -2,6 +2,7 @@
  * What the staff screens may know, shared by main and the renderer. Secrets never appear in
  * any of it: the settings view says only whether each secret is set.
  */
+import type { CameraTuning } from './camera-tuning';
 import type { CameraState, SerialState } from './scanner-state';
 
 /** Config paths staff may change from the settings form (the form's field names). */
@@ -18,6 +19,7 @@ export const EDITABLE_PATHS = [
   'vipps.loyaltyProgramName',
   'scanners.camera.deviceId',
   'scanners.serial.path',
+  'scanners.keypad.enabled',
 ] as const;
 /** Secrets staff may set (write-only): stored encrypted. */
 export const SECRET_PATHS = ['identify.token', 'vipps.clientSecret', 'vipps.subscriptionKey'] as const;
@@ -138,8 +140,11 @@ export interface HealthView {
   startedAt: string;
   config: { source: 'file' | 'defaults'; path: string; staffPath: string; problem: string | null; backEnd: 'identify' | 'sandbox'; vipps: 'configured' | 'sandbox' | 'off' };
   scanners: {
-    /** `stalls`: times no frame came for 10 s and the capture page was restarted. */
-    camera: CameraState & { enabled: boolean; stalls: number; lastStallAt: string | null };
+    /**
+     * `tuning`: what the camera offers and what was applied (null until a camera runs);
+     * `stalls`: times no frame came for 10 s and the capture page was restarted.
+     */
+    camera: CameraState & { enabled: boolean; tuning: CameraTuning | null; stalls: number; lastStallAt: string | null };
     keyboard: { enabled: boolean; layout: string };
     serial: SerialState & { path: string | null };
   };

@@ -12,13 +12,19 @@ function handlers() {
     done: vi.fn(),
     uiError: vi.fn(),
     keyInput: vi.fn(),
-    cameraSettings: vi.fn(() => ({ enabled: true, deviceId: null, fps: 10 })),
+    cameraSettings: vi.fn(() => ({ enabled: true, deviceId: null, fps: 10, focusDistance: null })),
     decoded: vi.fn(),
     cameraState: vi.fn(),
     preview: vi.fn(),
     cameraDevices: vi.fn(),
     decodeTimes: vi.fn(),
     frames: vi.fn(),
+    cameraTuning: vi.fn(),
+    codeUnread: vi.fn(),
+    getKeypad: vi.fn(() => ({ enabled: true, open: false, restSeconds: null, idleSeconds: 15 })),
+    keypadOpen: vi.fn(() => ({ enabled: true, open: true, restSeconds: null, idleSeconds: 15 })),
+    keypadClose: vi.fn(),
+    keypadSubmit: vi.fn(() => ({ ok: true as const })),
     staffUnlock: vi.fn(async () => ({ ok: true as const })),
     staffSettings: vi.fn(),
     staffSave: vi.fn(async () => ({ ok: true as const })),
@@ -41,6 +47,7 @@ describe('the IPC bridge in main', () => {
   it('registers the contract channels Electron serves, and not the web shell-only key channel', () => {
     setupIpc(handlers());
     expect([...ipcMain.handlers.keys()].sort()).toEqual([
+      'capture:code-unread',
       'capture:decode-times',
       'capture:decoded',
       'capture:devices',
@@ -48,6 +55,11 @@ describe('the IPC bridge in main', () => {
       'capture:preview',
       'capture:settings',
       'capture:state',
+      'capture:tuning',
+      'keypad:close',
+      'keypad:get',
+      'keypad:open',
+      'keypad:submit',
       'kiosk:done',
       'kiosk:get-appearance',
       'kiosk:get-state',
@@ -134,7 +146,7 @@ describe('the IPC bridge in main', () => {
     const ui = new MockWebContents();
     const capture = new MockWebContents();
     capture.mainFrame.url = 'kiosk://app/capture/capture.html';
-    bridge.onConnect((page, send) => (page === 'capture' ? send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10 } }) : send({ name: 'state', payload: { screen: 'ready' } })));
+    bridge.onConnect((page, send) => (page === 'capture' ? send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10, focusDistance: null } }) : send({ name: 'state', payload: { screen: 'ready' } })));
     bridge.trust(ui as never, 'ui');
     bridge.trust(capture as never, 'capture');
     ui.emit('did-finish-load');
@@ -144,6 +156,6 @@ describe('the IPC bridge in main', () => {
       ['kiosk:state', { screen: 'ready' }],
       ['kiosk:state', { screen: 'ready' }],
     ]);
-    expect(capture.send.mock.calls).toEqual([['capture:settings-changed', { enabled: true, deviceId: null, fps: 10 }]]);
+    expect(capture.send.mock.calls).toEqual([['capture:settings-changed', { enabled: true, deviceId: null, fps: 10, focusDistance: null }]]);
   });
 });

@@ -87,7 +87,7 @@ describe('the kiosk core', () => {
     const file = path.join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({ scanners: { camera: { enabled: false } } }));
     core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: quiet });
-    expect(core.cameraSettings()).toEqual({ enabled: false, deviceId: null, fps: 10 });
+    expect(core.cameraSettings()).toEqual({ enabled: false, deviceId: null, fps: 10, focusDistance: null });
     const seen: unknown[] = [];
     core.onCameraSettings((settings) => seen.push(settings));
     core.cameraScan('123456');
@@ -95,7 +95,7 @@ describe('the kiosk core', () => {
     expect(core.session.view()).toEqual({ screen: 'ready' });
 
     writeFileSync(file, JSON.stringify({ scanners: { camera: { enabled: true, fps: 5 } } }));
-    await vi.waitFor(() => expect(seen).toEqual([{ enabled: true, deviceId: null, fps: 5 }]), { timeout: 8000 });
+    await vi.waitFor(() => expect(seen).toEqual([{ enabled: true, deviceId: null, fps: 5, focusDistance: null }]), { timeout: 8000 });
     core.cameraScan('123456');
     await vi.waitFor(() => expect(core?.session.view().screen).toBe('member'), { timeout: 8000 });
   });

@@ -183,7 +183,7 @@ describe('the camera and appearance parts', () => {
     await apply({ storeId: '2' });
     await apply({ storeId: '2', scanners: { camera: { fps: 5 } } });
     await apply({ storeId: '2', scanners: { camera: { fps: 5 } }, locale: 'nb' });
-    expect(cameraSettings).toEqual([{ enabled: true, deviceId: null, fps: 5 }]);
+    expect(cameraSettings).toEqual([{ enabled: true, deviceId: null, fps: 5, focusDistance: null }]);
     expect(looks).toEqual(['nb']);
   });
 

@@ -16,7 +16,18 @@ export function createHandlers(core: KioskCore): Handlers {
     cameraDevices: (devices) => core.setCameraDevices(devices),
     decodeTimes: (seconds) => core.metrics.decodeTimes(seconds),
     frames: (count) => core.cameraFrames(count),
-    staffUnlock: (pin) => core.staff.unlock(pin),
+    cameraTuning: (tuning) => core.cameraTuning(tuning),
+    codeUnread: (seen) => core.codeUnread(seen),
+    getKeypad: () => core.keypad.view(),
+    keypadOpen: () => core.keypad.open(),
+    keypadClose: () => core.keypad.close(),
+    keypadSubmit: (code) => core.keypad.submit(code),
+    // Staff mode takes the screen (and the keyboard): a keypad left open closes.
+    staffUnlock: async (pin) => {
+      const result = await core.staff.unlock(pin);
+      if (result.ok) core.keypad.close();
+      return result;
+    },
     staffSettings: () => core.staff.settings(),
     staffSave: (request) => core.staff.save(request),
     staffTestConnection: (draft) => core.testConnection(draft),

@@ -87,8 +87,16 @@ const ScannersSchema = z.strictObject({
       enabled: z.boolean().default(true),
       deviceId: z.string().max(512).nullable().default(null),
       fps: z.int().min(1).max(30).default(10),
+      /**
+       * A fixed focus distance, for a chain that knows its mount (where a phone is held); in the
+       * MediaStream Image Capture spec's units ("usually … meters": 0.3 for 30 cm). Used only
+       * where the camera offers manual focus, clamped to its range; null: continuous focus.
+       */
+      focusDistance: z.number().finite().min(0).max(1000).nullable().default(null),
     })
     .prefault({}),
+  /** The on-screen keypad for customers to type their app's 6-digit code when a scan fails. */
+  keypad: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
   keyboard: z
     .strictObject({
       enabled: z.boolean().default(true),

@@ -51,6 +51,7 @@ export class KioskMetrics {
   private readonly staffPinFailures;
   private readonly fleetRefusals;
   private readonly cameraStalls;
+  private readonly keypadRests;
   private updateState: UpdateState | null = null;
   private pendingRelease: Date | null = null;
 
@@ -65,7 +66,7 @@ export class KioskMetrics {
       readers: [this.exporter],
     });
     const meter = this.provider.getMeter('counter-loyalty-kiosk', product.version);
-    this.scans = meter.createCounter('kiosk_scans', { description: 'Scans by scanner and by the screen they led to (rejected: not a loyalty code; ignored: staff mode or out of order; voided: a wedge burst thrown away)' });
+    this.scans = meter.createCounter('kiosk_scans', { description: 'Scans by scanner and by the screen they led to (rejected: not a loyalty code; ignored: staff mode, out of order, or a typed code while the keypad rests or is off; voided: a wedge burst thrown away)' });
     this.identifyDuration = meter.createHistogram('kiosk_identify_duration_seconds', {
       description: 'From a scan to its result screen (the deadline included)',
       advice: { explicitBucketBoundaries: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30] },
@@ -87,6 +88,8 @@ export class KioskMetrics {
     });
     this.cameraStalls = meter.createCounter('kiosk_camera_stalls', { description: 'Times no camera frame arrived for 10 s while the camera should run, and the capture page was restarted' });
     this.cameraStalls.add(0);
+    this.keypadRests = meter.createCounter('kiosk_keypad_rests', { description: 'Rests of the typed-code keypad after too many wrong typed codes (scans still work meanwhile)' });
+    this.keypadRests.add(0);
 
     meter.createObservableGauge('kiosk_info', { description: 'The kiosk: 1, labelled with its version, store and terminal' }).addCallback((result) => {
       const { storeId, terminalId } = sources.kiosk();
@@ -145,6 +148,10 @@ export class KioskMetrics {
   /** `skipped`: a number the Check-in API does not take (outside Norway), never sent. */
   checkIn(result: 'sent' | 'failed' | 'skipped'): void {
     this.checkIns.add(1, { result });
+  }
+
+  keypadRest(): void {
+    this.keypadRests.add(1);
   }
 
   uiCrashed(): void {

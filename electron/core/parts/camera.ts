@@ -1,14 +1,17 @@
 /**
  * The camera as main sees it: its settings for the capture page (told again whenever
- * `scanners.camera` changes), the state and preview the page reports, the cameras it found (for
- * staff), its decoded text, which scans only while the camera is enabled, and the frame
- * heartbeat: a camera or capture page that stops delivering frames for 10 s is counted, logged
- * and handed to the shell to restart (frame-stall.ts).
+ * `scanners.camera` changes), the state, tuning and preview the page reports, the cameras it
+ * found (for staff), its decoded text, which scans only while the camera is enabled, the
+ * "code seen but not read" hint for the customer (unread-hint.ts), and the frame heartbeat: a
+ * camera or capture page that stops delivering frames for 10 s is counted, logged and handed to
+ * the shell to restart (frame-stall.ts).
  */
-import type { CameraSettings } from '../../shared/contract';
+import type { CameraTuning } from '../../shared/camera-tuning';
+import type { CameraHint, CameraSettings } from '../../shared/contract';
 import type { StaffSettingsView } from '../../shared/staff-view';
 import { CameraFeed } from '../camera/camera-feed';
 import { FRAME_STALL_MS, FrameStallWatch, OPEN_STALL_MS } from '../camera/frame-stall';
+import { UnreadCodeHint } from '../camera/unread-hint';
 import type { KioskConfig } from '../config/config-schema';
 import type { Logger } from '../log/logger';
 import type { KioskPart } from './kiosk-part';
@@ -30,6 +33,12 @@ export interface Camera extends KioskPart {
   stalls(): { count: number; lastAt: string | null };
   devices(): StaffSettingsView['cameras'];
   setDevices(devices: StaffSettingsView['cameras']): void;
+  /** What the capture page applied to the camera it opened. */
+  setTuning(tuning: CameraTuning): void;
+  /** The capture worker finds a code it cannot decode (true), or no longer (false). */
+  codeUnread(seen: boolean): void;
+  hint(): CameraHint;
+  onHint(listener: (hint: CameraHint) => void): () => void;
 }
 
 export interface CameraDeps {
@@ -43,8 +52,14 @@ export interface CameraDeps {
 }
 
 export function createCamera(deps: CameraDeps): Camera {
+  const hintListeners = new Set<(hint: CameraHint) => void>();
+  const unread = new UnreadCodeHint((shown) => {
+    deps.log.info('camera-hint', { codeNotRead: shown });
+    for (const listener of hintListeners) listener({ codeNotRead: shown });
+  });
   const feed = new CameraFeed((state) => {
     deps.log.info('camera-state', { ...state });
+    if (state.state !== 'running') unread.clear();
     watch.progress(); // opened, restarted, failed: the silence is measured from here
   });
   const listeners = new Set<(settings: CameraSettings) => void>();
@@ -76,7 +91,10 @@ export function createCamera(deps: CameraDeps): Camera {
     apply(change) {
       if (change.changed((config) => config.scanners.camera)) for (const listener of listeners) listener(settings());
     },
-    stop: () => watch.stop(),
+    stop() {
+      watch.stop();
+      unread.clear();
+    },
     feed,
     settings,
     onSettings(listener) {
@@ -84,6 +102,7 @@ export function createCamera(deps: CameraDeps): Camera {
       return () => listeners.delete(listener);
     },
     scan(text) {
+      unread.clear(); // read after all
       if (deps.config().scanners.camera.enabled) deps.scan(text, 'camera');
     },
     frames(count) {
@@ -97,6 +116,16 @@ export function createCamera(deps: CameraDeps): Camera {
     devices: () => devices,
     setDevices(next) {
       devices = next;
+    },
+    setTuning(tuning) {
+      feed.setTuning(tuning);
+      deps.log.info('camera-tuning', { offered: tuning.offered, applied: tuning.applied, problem: tuning.problem });
+    },
+    codeUnread: (seen) => unread.unread(seen && feed.state().state === 'running'),
+    hint: () => ({ codeNotRead: unread.current() }),
+    onHint(listener) {
+      hintListeners.add(listener);
+      return () => hintListeners.delete(listener);
     },
   };
 }

@@ -34,7 +34,7 @@ export function healthView(deps: HealthDeps): HealthView {
     startedAt: deps.stats.startedAt,
     config: { source: source.kind, path: source.path, staffPath: source.staffPath, problem: deps.config.problem(), backEnd: deps.backEnd.kind(), vipps: deps.vipps.kind() },
     scanners: {
-      camera: { ...deps.camera.feed.state(), enabled: config.scanners.camera.enabled, stalls: deps.camera.stalls().count, lastStallAt: deps.camera.stalls().lastAt },
+      camera: { ...deps.camera.feed.state(), enabled: config.scanners.camera.enabled, tuning: deps.camera.feed.tuning(), stalls: deps.camera.stalls().count, lastStallAt: deps.camera.stalls().lastAt },
       keyboard: { enabled: config.scanners.keyboard.enabled, layout: config.scanners.keyboard.layout },
       serial: { ...deps.scanners.serialState(), path: config.scanners.serial.path },
     },

@@ -10,7 +10,7 @@ import { identify } from '../identify/identify-client';
 import { identifyScan } from '../identify/identify-scan';
 import type { Logger } from '../log/logger';
 import type { KioskMetrics } from '../metrics/kiosk-metrics';
-import { SessionMachine, type SessionSettings } from '../session/session-machine';
+import { SessionMachine, type SessionEvent, type SessionSettings } from '../session/session-machine';
 import type { HealthStats } from '../staff/health-stats';
 import type { BackEnd } from './back-end';
 import type { Handoff } from './handoff';
@@ -26,7 +26,17 @@ export interface SessionPart extends KioskPart {
   session: SessionMachine;
 }
 
-export function createSession(deps: { config: () => KioskConfig; backEnd: BackEnd; vipps: Vipps; handoff: Handoff; stats: HealthStats; metrics: KioskMetrics; log: Logger }): SessionPart {
+export function createSession(deps: {
+  config: () => KioskConfig;
+  backEnd: BackEnd;
+  vipps: Vipps;
+  handoff: Handoff;
+  stats: HealthStats;
+  metrics: KioskMetrics;
+  log: Logger;
+  /** Also told of every outcome (the keypad counts wrong typed codes). */
+  onOutcome?(event: SessionEvent): void;
+}): SessionPart {
   const { config, backEnd, vipps, log } = deps;
   const settings = (): SessionSettings => ({
     idleResetSeconds: config().idleResetSeconds,
@@ -59,6 +69,7 @@ export function createSession(deps: { config: () => KioskConfig; backEnd: BackEn
       deps.stats.record(event);
       deps.metrics.session(event);
       log.info('session', { ...event });
+      deps.onOutcome?.(event);
     },
     // The till's copy, after the screen: a slow or failing till never delays the customer.
     onShown: ({ outcome, view, scanKind }) => {

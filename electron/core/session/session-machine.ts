@@ -77,11 +77,8 @@ export class SessionMachine {
 
   /** Handles text from any scanner. */
   scan(raw: string, scanner: ScannerKind = 'keyboard'): void {
-    const now = this.deps.now();
-    const previous = this.lastScan;
-    const digest = createHmac('sha256', this.scanKey).update(raw).digest('base64');
-    this.lastScan = { digest, at: now };
-    if (previous && previous.digest === digest && now - previous.at <= this.deps.settings().duplicateWindowMs) return;
+    // A typed code is submitted on purpose, once: never "the same code seen again".
+    if (scanner !== 'keypad' && this.isDuplicate(raw)) return;
     if (this.configProblem !== null) return void this.deps.onOutcome?.({ scanner, type: 'unavailable' }); // until staff fix the config
 
     const parsed = parseScan(raw, { personalQrOrigins: this.deps.settings().personalQrOrigins });
@@ -92,6 +89,15 @@ export class SessionMachine {
       return;
     }
     this.startIdentification(parsed.scan, scanner);
+  }
+
+  /** The same text as the last scan, within the duplicate window (remembered as a keyed digest). */
+  private isDuplicate(raw: string): boolean {
+    const now = this.deps.now();
+    const previous = this.lastScan;
+    const digest = createHmac('sha256', this.scanKey).update(raw).digest('base64');
+    this.lastScan = { digest, at: now };
+    return previous !== null && previous.digest === digest && now - previous.at <= this.deps.settings().duplicateWindowMs;
   }
 
   /** Back to `ready` (staff mode closed, the screen restarted): always. */

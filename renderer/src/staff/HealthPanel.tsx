@@ -1,6 +1,7 @@
 /** The kiosk's health for staff: scanners, the back end's last answer, counts, version, config, recent problems. No customer data. */
 import { useTranslation } from 'react-i18next';
 import type { HealthView } from '../../../electron/shared/staff-view';
+import { cameraTuningRows } from './camera-tuning-text';
 
 type State = 'starting' | 'running' | 'unavailable' | 'off' | 'opening' | 'open' | 'retrying';
 type Outcome = 'member' | 'notFound' | 'codeProblem' | 'credentialsRefused' | 'serviceProblem' | 'timeout';
@@ -36,6 +37,7 @@ export function HealthPanel({ health }: { health: HealthView }) {
     [t('staff.health.backEnd'), health.config.backEnd === 'sandbox' ? t('staff.health.sandbox') : t('staff.health.identify')],
     [t('staff.health.vipps'), t(`staff.health.vippsState.${health.config.vipps}`)],
     [t('staff.health.camera'), camera.enabled ? `${state(camera.state)}${camera.detail ? ` (${camera.detail})` : ''}${cameraStalls(health, t)}` : t('staff.health.off')],
+    ...(camera.enabled ? cameraTuningRows(t, camera.tuning) : []),
     [t('staff.health.keyboard'), keyboard.enabled ? t('staff.health.keyboardOn', { layout: keyboard.layout }) : t('staff.health.off')],
     [t('staff.health.serial'), serial.path ? `${state(serial.state)}${serial.detail ? `: ${serial.detail}` : ''}` : t('staff.health.off')],
     [

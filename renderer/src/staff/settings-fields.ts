@@ -52,6 +52,7 @@ export const SETTING_GROUPS: Array<{ title: GroupTitle; fields: Array<SettingFie
     fields: [
       { path: 'scanners.camera.deviceId', label: 'camera', kind: 'camera' },
       { path: 'scanners.serial.path', label: 'serialPort', kind: 'serial' },
+      { path: 'scanners.keypad.enabled', label: 'keypad', kind: 'checkbox' },
     ],
   },
 ];
