@@ -7,20 +7,20 @@
  * Main must see the silence after 10 s, count and log it, and have the capture page start over
  * (here a hidden frame of the UI page, which reloads itself); the new worker reads the code again.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { english as t } from '../helpers/catalogue';
 import type { Browser } from '@playwright/test';
 import { closedPort } from '../helpers/fake-identify-server';
 import { useFakeCamera } from '../helpers/fake-camera';
 import { expect, test } from '../helpers/fixtures';
+import { DEMO_PIN, DEMO_PIN_HASH } from '../helpers/demo-pin';
 import { qrFrame } from '../helpers/qr-frames';
 import { writeY4m } from '../helpers/y4m';
 
 const LOYALTY_ID = '4711fc2a-3a8f-414f-a9e7-44dd5231dca7';
 const TOKEN = 'stall-metrics-token-0123456789';
-/** The demo PIN 2468 (assets/sandbox-config.json). */
-const PIN_HASH = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } }).staff.pinHash;
+
+const PIN_HASH = DEMO_PIN_HASH;
 const camera = useFakeCamera();
 let metricsPort = 0;
 
@@ -81,7 +81,7 @@ test('frames that stop for 10 s restart the capture page, counted and logged, an
 
   // Staff see it in the health view.
   await page.keyboard.press('Control+Alt+KeyS');
-  for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+  for (const digit of DEMO_PIN) await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: t('staff.ok'), exact: true }).click();
   const cameraRow = page.locator('.staff-health dl > div', { has: page.getByText(t('staff.health.camera'), { exact: true }) }).locator('dd');
   await expect(cameraRow).toContainText(/restarted 1× after its frames stopped, last /);

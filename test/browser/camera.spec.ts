@@ -6,11 +6,11 @@
  * the file camera and with Chromium's own fake camera (focus and exposure controls).
  */
 import type { Browser, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { english as t } from '../helpers/catalogue';
 import { useFakeCamera } from '../helpers/fake-camera';
 import { expect, test } from '../helpers/fixtures';
+import { DEMO_PIN, DEMO_PIN_HASH } from '../helpers/demo-pin';
 import { qrFrame, sceneFrame } from '../helpers/qr-frames';
 import { wedgeScan } from '../helpers/wedge';
 import { writeY4m } from '../helpers/y4m';
@@ -106,14 +106,14 @@ test('a code in view that the decoder finds but cannot read: after a few seconds
 });
 
 test.describe('staff health', () => {
-  const pinHash = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } }).staff.pinHash;
+  const pinHash = DEMO_PIN_HASH;
   const row = (page: Page, label: string) => page.locator('.staff-health dt', { hasText: label }).locator('xpath=following-sibling::dd');
 
   async function openHealth(page: Page, url: string): Promise<void> {
     await page.goto(url);
     await expect(page.getByTestId('camera-preview')).toBeVisible({ timeout: 10_000 });
     await page.keyboard.press('Control+Alt+KeyS');
-    for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+    for (const digit of DEMO_PIN) await page.getByRole('button', { name: digit, exact: true }).click();
     await page.getByRole('button', { name: t('staff.ok'), exact: true }).click();
   }
 

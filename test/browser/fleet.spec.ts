@@ -8,13 +8,12 @@
  * member screen to end (the web shell's restart: every page loads again); a screenshot is
  * refused while a member is on screen.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { english as t } from '../helpers/catalogue';
 import { closedPort, MEMBER_ANSWER, startFakeIdentify, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 import { fleetKeys, signedDocument, startFleetServer, type FleetServer } from '../helpers/fleet-server';
 import { expect, test as base } from '../helpers/fixtures';
+import { DEMO_PIN, DEMO_PIN_HASH } from '../helpers/demo-pin';
 import { httpsRequest } from '../helpers/https-client';
 import { makeTestCertificates, type TestCertificates } from '../helpers/tls-certificates';
 import { startWebShell, type WebShell } from '../helpers/web-shell';
@@ -24,8 +23,8 @@ const TOKEN = 'support-token-0123456789abcdef0123456789';
 const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const chain = fleetKeys();
-/** The demo PIN 2468 (assets/sandbox-config.json). */
-const PIN_HASH = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } }).staff.pinHash;
+
+const PIN_HASH = DEMO_PIN_HASH;
 
 interface Desk {
   certificates: TestCertificates;
@@ -100,7 +99,7 @@ test.describe('the signed fleet configuration', () => {
     await page.goto(kiosk.url);
     await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
     await page.keyboard.press('Control+Alt+KeyS');
-    for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+    for (const digit of DEMO_PIN) await page.getByRole('button', { name: digit, exact: true }).click();
     await page.getByRole('button', { name: t('staff.ok'), exact: true }).click();
     const row = page.locator('.staff-health dl > div', { hasText: t('staff.health.fleetConfig') });
     await expect(row).toContainText(/serial 1, received .*; last checked .*: (a new one applied|unchanged); 0 refused since start/);

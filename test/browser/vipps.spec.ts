@@ -371,7 +371,7 @@ test.describe('without a vipps section, phone-form codes read locally (personalQ
     await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
     expect(identifiers()).toEqual([PHONE]);
     expectIdentifyRequest(requestsTo(IDENTIFY_PATH)[0], PHONE);
-    expect(logEvents(kiosk, 'config-loaded')).toEqual([expect.objectContaining({ backEnd: 'identify', vipps: 'off', phoneForm: 'local' })]);
+    expect(logEvents(kiosk, 'config-loaded')).toEqual([expect.objectContaining({ backEnd: 'identify', vipps: 'off', numberQr: 'local' })]);
 
     // Another round trip through main after the member screen: a check-in would have gone by now.
     await scan(page, '100001');

