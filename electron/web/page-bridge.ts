@@ -5,7 +5,7 @@
  * the scanner's keys from the UI, and opens the hidden camera capture page, as Electron's main
  * opens its hidden capture window.
  */
-import { requests } from '../shared/contract';
+import { requests } from '../shared/channels';
 import { buildPageApi } from '../shared/kiosk-api';
 import { isPrintableKey, KeyWithholder } from '../shared/key-policy';
 import { connectWsTransport } from './ws-transport';
