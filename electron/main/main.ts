@@ -58,7 +58,7 @@ async function onReady(): Promise<void> {
   setupLockdown(window, { packaged: app.isPackaged, hideCursor: () => core.config().display.hideCursor, log: core.log });
   preventDisplaySleep();
 
-  const capture = createCaptureWindow(preload, { devTools });
+  const capture = createCaptureWindow(preload, { devTools, loadAfter: window.webContents });
   setupPermissions(session.defaultSession, (contents) => contents === capture.webContents);
   bridge.trust(window.webContents, 'ui');
   bridge.trust(capture.webContents, 'capture');

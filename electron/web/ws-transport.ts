@@ -1,6 +1,11 @@
 /**
  * The page side of the web shell's bridge: a WebSocket to main at `<token path><endpoint>`,
  * reconnecting with backoff (main may restart), queueing calls while it is down.
+ *
+ * Every event of the contract is a latest value (the session, the look, the preview, the camera
+ * settings), and main greets each connection with them. The bridge connects before the page's
+ * own scripts have loaded, so it keeps each event's latest payload and gives it to a listener
+ * that subscribes later: the UI's first render already has the session, with no round trip.
  */
 import type { BridgeTransport } from '../shared/kiosk-api';
 
@@ -9,6 +14,7 @@ type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): BridgeTransport {
   const tokenPath = location.pathname.match(/^\/[^/]+\//)?.[0] ?? '/';
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const latest = new Map<string, unknown>();
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
   let socket: WebSocket | null = null;
@@ -37,6 +43,7 @@ export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): Bridg
   function receive(text: string): void {
     const message = JSON.parse(text) as { id?: number; ok?: boolean; result?: unknown; error?: string; event?: string; payload?: unknown };
     if (typeof message.event === 'string') {
+      latest.set(message.event, message.payload);
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
       return;
     }
@@ -62,6 +69,13 @@ export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): Bridg
       const set = listeners.get(channel) ?? new Set();
       set.add(listener);
       listeners.set(channel, set);
+      if (latest.has(channel)) {
+        // Not during the subscription itself; and only if it is still subscribed and nothing newer came meanwhile.
+        const payload = latest.get(channel);
+        queueMicrotask(() => {
+          if (set.has(listener) && latest.get(channel) === payload) listener(payload);
+        });
+      }
       return () => void set.delete(listener);
     },
   };
