@@ -7,7 +7,11 @@
  * own scripts have loaded, so it keeps each event's latest payload and gives it to a listener
  * that subscribes later: the UI's first render already has the session, with no round trip.
  */
+import { events } from '../shared/channels';
 import type { BridgeTransport } from '../shared/kiosk-api';
+
+/** The contract's push events: only these are kept (whatever else a socket sends cannot grow memory). */
+const EVENT_CHANNELS = new Set<string>(Object.values(events).map((event) => event.channel));
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
@@ -43,7 +47,7 @@ export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): Bridg
   function receive(text: string): void {
     const message = JSON.parse(text) as { id?: number; ok?: boolean; result?: unknown; error?: string; event?: string; payload?: unknown };
     if (typeof message.event === 'string') {
-      latest.set(message.event, message.payload);
+      if (EVENT_CHANNELS.has(message.event)) latest.set(message.event, message.payload);
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
       return;
     }

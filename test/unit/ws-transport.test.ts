@@ -51,11 +51,15 @@ describe('the web page bridge transport', () => {
     expect(seen).toEqual([{ screen: 'ready' }]);
     FakeSocket.last?.push('kiosk:state', { screen: 'member' });
     expect(seen).toEqual([{ screen: 'ready' }, { screen: 'member' }]);
-    // Another channel has nothing kept for it.
+    // Another channel has nothing kept for it, and a channel the contract does not push is never kept.
     const previews: unknown[] = [];
     transport.listen('kiosk:preview', (payload) => previews.push(payload));
+    FakeSocket.last?.push('not:an-event', 'x');
+    const strays: unknown[] = [];
+    transport.listen('not:an-event', (payload) => strays.push(payload));
     await flush();
     expect(previews).toEqual([]);
+    expect(strays).toEqual([]);
   });
 
   it('gives nothing kept to a listener that left, nor an older payload once a newer one came', async () => {
