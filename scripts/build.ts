@@ -34,7 +34,8 @@ export const ESBUILD_BUNDLES: BuildOptions[] = [
   { ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'] },
   // The web shell bundles its packages as main does (one file to compile, not hundreds to find
   // and read: it serves in half the time). serialport's native binding stays outside; the
-  // banner gives bundled CommonJS packages the `require` an ES module lacks.
+  // banner gives bundled CommonJS packages the `require`, `__filename` and `__dirname` an ES
+  // module lacks (write-file-atomic hashes __filename into its temporary names).
   {
     ...common,
     entryPoints: ['electron/web/web-shell.ts'],
@@ -43,7 +44,15 @@ export const ESBUILD_BUNDLES: BuildOptions[] = [
     format: 'esm',
     keepNames: true,
     external: ['serialport'],
-    banner: { js: "import { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);" },
+    banner: {
+      js: [
+        "import { createRequire as __kioskRequire } from 'node:module';",
+        "import { fileURLToPath as __kioskFilePath } from 'node:url';",
+        'const require = __kioskRequire(import.meta.url);',
+        'const __filename = __kioskFilePath(import.meta.url);',
+        "const __dirname = __kioskFilePath(new URL('.', import.meta.url));",
+      ].join(' '),
+    },
   },
   { ...common, entryPoints: ['electron/web/page-bridge.ts'], outfile: 'dist/web/page-bridge.js', platform: 'browser', format: 'iife', target: 'chrome130' },
   { ...common, entryPoints: ['electron/web/capture-bridge.ts'], outfile: 'dist/web/capture-bridge.js', platform: 'browser', format: 'iife', target: 'chrome130' },
