@@ -1,7 +1,8 @@
 /**
- * The page side of the web shell's bridge keeps each event's latest payload for listeners that
- * subscribe later: the bridge connects before the UI's scripts have loaded, and main's greeting
- * (the session, the look) must not be lost to a listener that was not there yet.
+ * The page side of the web shell's bridge keeps what arrives while nobody listens (each event's
+ * latest payload) for the first listener: the bridge connects before the UI's scripts have
+ * loaded, and main's greeting (the session, the look) must not be lost to a listener that was
+ * not there yet. A listener that joins others hears pushes from then on, as before.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectWsTransport } from '../../electron/web/ws-transport';
@@ -40,7 +41,7 @@ describe('the web page bridge transport', () => {
     expect(FakeSocket.last?.url).toBe('ws://127.0.0.1:1234/launch-token/bridge');
   });
 
-  it("gives a listener that subscribes after main's greeting the latest payload, once", async () => {
+  it("gives the first listener, subscribing after main's greeting, the latest payload, once", async () => {
     const transport = connectWsTransport('bridge');
     FakeSocket.last?.push('kiosk:state', { screen: 'identifying' });
     FakeSocket.last?.push('kiosk:state', { screen: 'ready' });
@@ -51,6 +52,13 @@ describe('the web page bridge transport', () => {
     expect(seen).toEqual([{ screen: 'ready' }]);
     FakeSocket.last?.push('kiosk:state', { screen: 'member' });
     expect(seen).toEqual([{ screen: 'ready' }, { screen: 'member' }]);
+    // A second listener joins a channel that has one: it hears what comes next, nothing before.
+    const later: unknown[] = [];
+    transport.listen('kiosk:state', (payload) => later.push(payload));
+    await flush();
+    expect(later).toEqual([]);
+    FakeSocket.last?.push('kiosk:state', { screen: 'ready' });
+    expect(later).toEqual([{ screen: 'ready' }]);
     // Another channel has nothing kept for it, and a channel the contract does not push is never kept.
     const previews: unknown[] = [];
     transport.listen('kiosk:preview', (payload) => previews.push(payload));
@@ -62,16 +70,34 @@ describe('the web page bridge transport', () => {
     expect(strays).toEqual([]);
   });
 
-  it('gives nothing kept to a listener that left, nor an older payload once a newer one came', async () => {
+  it('gives a kept payload to the listener after one that left at once, and never after a newer one', async () => {
     const transport = connectWsTransport('bridge');
     FakeSocket.last?.push('kiosk:state', { screen: 'ready' });
     const gone: unknown[] = [];
     transport.listen('kiosk:state', (payload) => gone.push(payload))();
-    const staying: unknown[] = [];
-    transport.listen('kiosk:state', (payload) => staying.push(payload));
-    FakeSocket.last?.push('kiosk:state', { screen: 'identifying' }); // arrives before the kept one is handed over
+    const next: unknown[] = [];
+    transport.listen('kiosk:state', (payload) => next.push(payload));
     await flush();
     expect(gone).toEqual([]);
-    expect(staying).toEqual([{ screen: 'identifying' }]);
+    expect(next).toEqual([{ screen: 'ready' }]);
+
+    FakeSocket.last?.push('kiosk:appearance', { locale: 'nb' });
+    const looks: unknown[] = [];
+    transport.listen('kiosk:appearance', (payload) => looks.push(payload));
+    FakeSocket.last?.push('kiosk:appearance', { locale: 'en' }); // arrives before the kept one is handed over
+    await flush();
+    expect(looks).toEqual([{ locale: 'en' }]);
+  });
+
+  it('gives the kept payload to every listener that subscribes in the same turn', async () => {
+    const transport = connectWsTransport('capture-bridge');
+    FakeSocket.last?.push('capture:settings-changed', { enabled: true, deviceId: null, fps: 10 });
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    transport.listen('capture:settings-changed', (payload) => first.push(payload));
+    transport.listen('capture:settings-changed', (payload) => second.push(payload));
+    await flush();
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
   });
 });
