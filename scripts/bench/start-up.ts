@@ -55,6 +55,8 @@ interface TabFigures {
 export interface StartUpFigures {
   coreServesMs: number;
   coreCpuMs: number;
+  /** What a new tab transfers (bodies and headers, as sent), camera included, nothing cached. */
+  tabBytes: number;
   warm: TabFigures;
   fresh: TabFigures;
 }
@@ -158,6 +160,46 @@ async function measureTabs(browser: Browser, shell: WebShell, fresh: boolean): P
   };
 }
 
+/**
+ * Bytes a new tab with nothing cached transfers until its camera is up: its page and the capture
+ * frame as Chromium reports them, and the capture worker's script (Chromium does not report a
+ * dedicated worker's own script to the page) as the server sends it to Chromium.
+ */
+async function measureWeight(browser: Browser, shell: WebShell): Promise<{ bytes: number; requests: number; largest: string }> {
+  const context = await browser.newContext();
+  const sizes = new Map<string, number>();
+  try {
+    const page = await context.newPage();
+    const settled: Array<Promise<void>> = [];
+    page.on('requestfinished', (request) =>
+      settled.push(request.sizes().then((size) => void sizes.set(request.url(), size.responseBodySize + size.responseHeadersSize))),
+    );
+    page.on('worker', (worker) =>
+      settled.push(
+        fetch(worker.url(), { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } }).then(async (answer) => {
+          const body = await answer.arrayBuffer(); // Node's fetch hands back the decoded body: take the length it was sent with
+          sizes.set(worker.url(), Number(answer.headers.get('content-length') ?? body.byteLength));
+        }),
+      ),
+    );
+    const opened = Date.now();
+    await page.goto(shell.url);
+    await page.locator('[data-screen="ready"]').waitFor();
+    const until = Date.now() + 5000;
+    while (cameraRunningAfter(shell, opened) === undefined && Date.now() < until) await page.waitForTimeout(20);
+    await page.waitForTimeout(500);
+    await Promise.all(settled);
+  } finally {
+    await context.close();
+  }
+  const byName = [...sizes].map(([url, bytes]) => [new URL(url).pathname.split('/').pop() ?? url, bytes] as const).sort((a, b) => b[1] - a[1]);
+  return {
+    bytes: byName.reduce((sum, [, bytes]) => sum + bytes, 0),
+    requests: byName.length,
+    largest: byName.slice(0, 4).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KB`).join(', '),
+  };
+}
+
 function describeTabs(title: string, figures: TabFigures): string {
   return (
     `${title}, ${TAB_RUNS} runs: ready median ${figures.readyMs.toFixed(0)} ms, blank page ${figures.blankMs.toFixed(0)} ms ` +
@@ -176,11 +218,13 @@ export async function runStartUp(): Promise<StartUpFigures> {
     args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   });
   try {
+    const weight = await measureWeight(browser, shell);
+    console.log(`New tab, nothing cached, until the camera is up: ${(weight.bytes / 1024).toFixed(0)} KB in ${weight.requests} requests (largest: ${weight.largest})`);
     const warm = await measureTabs(browser, shell, false);
     console.log(describeTabs('New tab → ready (a browser that had the kiosk open)', warm));
     const fresh = await measureTabs(browser, shell, true);
     console.log(describeTabs('New tab → ready (a new profile, nothing cached)', fresh));
-    return { coreServesMs: core.serves, coreCpuMs: core.cpu, warm, fresh };
+    return { coreServesMs: core.serves, coreCpuMs: core.cpu, tabBytes: weight.bytes, warm, fresh };
   } finally {
     await browser.close();
     await shell.stop();
