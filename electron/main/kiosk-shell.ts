@@ -92,9 +92,9 @@ export async function startElectronKiosk(guard: MainProcessGuard): Promise<Elect
   stopUpdater = () => updater.stop();
   core.session.subscribe(() => updater.activity());
 
-  // The camera: the OS's consent first (macOS asks once), then the capture page.
+  // The camera: the OS's consent first (macOS asks once), then the capture page, once the UI has loaded.
   const consent = ensureCameraAccess({ platform: process.platform, systemPreferences, cameraEnabled: core.config().scanners.camera.enabled, log: core.log });
-  const capture = createCaptureWindow(preload, { devTools, loadWhen: consent });
+  const capture = createCaptureWindow(preload, { devTools, loadWhen: consent, loadAfter: window.webContents });
   setupPermissions(session.defaultSession, (contents) => contents === capture.webContents);
   bridge.trust(capture.webContents, 'capture');
   bindCoreToTransport(core, bridge);

@@ -18,7 +18,7 @@ import { controlCharacter } from '../../electron/core/scan/control-characters';
 import { decodeScannerKey, SCANNER_LAYOUTS } from '../../electron/core/scan/keyboard-layouts';
 import { MAX_SCAN_LENGTH, parseScan } from '../../electron/core/scan/parse-scan';
 import { SessionMachine } from '../../electron/core/session/session-machine';
-import { requests, type Handlers, type RequestName } from '../../electron/shared/contract';
+import { requestArgs, requests, type Handlers, type RequestName } from '../../electron/shared/contract';
 import { createWsBridge } from '../../electron/web/ws-bridge';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
 import { hostileJson, oddString, PROTOTYPE_NAMES, propertyOptions } from '../helpers/hostile-json';
@@ -182,7 +182,7 @@ describe('through a kiosk core on the sandbox', () => {
           expect(called).toHaveLength(1);
           const [handler, value] = called[0] ?? ['', undefined];
           expect(requests[handler as RequestName].channel).toBe(name);
-          expect(requests[handler as RequestName].args.safeParse(value).success).toBe(true);
+          expect(requestArgs[handler as RequestName].safeParse(value).success).toBe(true);
         } catch (error) {
           expect(error).toBeInstanceOf(BridgeRequestError);
           expect(called).toEqual([]);
