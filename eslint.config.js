@@ -1,7 +1,9 @@
 // Lint rules, and the layer rules that keep the architecture honest:
 // - the renderer imports nothing from electron/ but the shared contract's types, and no Node;
 // - the core and the shared contract never import Electron;
-// - only the IPC wrapper files (electron/main/ipc.ts, electron/preload/preload.ts) touch ipcMain/ipcRenderer.
+// - only the IPC wrapper files (electron/main/ipc.ts, electron/preload/preload.ts) touch ipcMain/ipcRenderer;
+// - what every page loads first (the preload, the web shell's page bridges) carries the zod-free
+//   channel table only: no zod, nothing but types from the contract (validation stays in main).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -70,6 +72,32 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'Shared code runs in pages too: no Electron here.' }],
           patterns: [{ group: nodeBuiltins, message: 'Shared code runs in pages too: no Node here.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'electron/preload/**/*.ts',
+      'electron/web/page-bridge.ts',
+      'electron/web/capture-bridge.ts',
+      'electron/web/ws-transport.ts',
+      'electron/shared/kiosk-api.ts',
+      'electron/shared/channels.ts',
+      'electron/shared/key-policy.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['zod', 'zod/*'], message: 'Pages load this first: no validation here, main parses every argument.' },
+            {
+              group: ['**/shared/contract', '**/shared/scanner-state', './contract', './scanner-state'],
+              allowTypeImports: true,
+              message: 'Pages load this first: take channels from the zod-free channels.ts, and only types from the contract.',
+            },
+          ],
         },
       ],
     },

@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: a picture of each screen for the README, taken from the web shell on
  * the embedded sandbox in Debian's Chromium, reached the way a customer reaches them (a
- * keyboard-wedge scan of the sandbox's codes), in portrait and landscape. Writes
+ * keyboard-wedge scan of the sandbox's codes, or the keypad for typing one), in portrait and landscape. Writes
  * docs/screenshots/<orientation>/<screen>.png.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -30,7 +30,7 @@ const orientations = [
 ] as const;
 
 await buildIfStale();
-// The sandbox sample config's demo PIN (2468) opens staff mode for its two pictures.
+// The sandbox sample config's demo PIN (246810) opens staff mode for its two pictures.
 const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } };
 const shell = await startWebShell({ config: { idleResetSeconds: 60, staff: sample.staff } });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -48,6 +48,7 @@ try {
     }
     await page.getByRole('button', { name: 'Done' }).click();
     await page.locator('[data-screen="ready"]').waitFor();
+    await keypadShot(page, dir);
     if (orientation.name === 'landscape') await staffShots(page, dir);
     if (orientation.name === 'portrait') {
       // The customer's own options: Norwegian, larger text and high contrast.
@@ -73,6 +74,16 @@ async function shoot(page: Page, file: string): Promise<void> {
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }
 
+/** The keypad for typing the code, four digits in. */
+async function keypadShot(page: Page, dir: string): Promise<void> {
+  await page.getByRole('button', { name: 'Type your code' }).click();
+  const keypad = page.getByRole('dialog', { name: 'Type your code' });
+  for (const digit of '1234') await keypad.getByRole('button', { name: digit, exact: true }).click();
+  await shoot(page, path.join(dir, 'keypad.png'));
+  await keypad.getByRole('button', { name: 'Cancel' }).click();
+  await keypad.waitFor({ state: 'detached' });
+}
+
 /** Staff mode: the PIN pad, then the panel. */
 async function staffShots(page: Page, dir: string): Promise<void> {
   // Keys within 150 ms of a scanner burst belong to it (key-policy.ts): wait like a person would.
@@ -80,7 +91,7 @@ async function staffShots(page: Page, dir: string): Promise<void> {
   await page.keyboard.press('Control+Alt+KeyS');
   await page.locator('[data-screen="staff"]').waitFor();
   await shoot(page, path.join(dir, 'staff-pin.png'));
-  for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+  for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'OK' }).click();
   await page.getByRole('heading', { name: 'Health' }).waitFor();
   await shoot(page, path.join(dir, 'staff.png'));

@@ -1,13 +1,15 @@
 /**
- * The hidden capture page: opens the configured camera and hands its frames, as the readable
- * stream of a MediaStreamTrackProcessor (no canvas, no <video>), to the worker, which does all
- * the rest off this thread (in the web shell, the customer UI's thread). Only decoded text, the
- * camera's state and a small preview go to main. A camera that is missing, busy or unplugged is
- * retried with backoff.
+ * The hidden capture page: opens the configured camera, sets it for phone screens
+ * (camera-tuning.ts), and hands its frames, as the readable stream of a
+ * MediaStreamTrackProcessor (no canvas, no <video>), to the worker, which does all the rest off
+ * this thread (in the web shell, the customer UI's thread). Only decoded text, "a code seen but
+ * not read", the camera's state and tuning and a small preview go to main. A camera that is
+ * missing, busy or unplugged is retried with backoff.
  */
 import type { CameraSettings, CaptureApi } from '../shared/contract';
 import { isSameValue } from '../shared/same-value';
 import type { PageMessage, WorkerMessage } from './capture-messages';
+import { initialVideoConstraints, tuneCamera, type TunableTrack } from './camera-tuning';
 
 declare global {
   interface Window {
@@ -43,6 +45,8 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   if (message.type === 'decoded') void api?.decoded(message.text).catch(() => undefined);
   else if (message.type === 'preview') void api?.preview(message.jpeg).catch(() => undefined);
   else if (message.type === 'decode-times') void api?.decodeTimes(message.seconds).catch(() => undefined);
+  else if (message.type === 'frames') void api?.frames(message.count).catch(() => undefined);
+  else if (message.type === 'unread') void api?.codeUnread(message.seen).catch(() => undefined);
   else if (message.type === 'ended') unavailable(message.generation, 'FramesStopped');
   else if (message.type === 'decoder-degraded') {
     degraded = message.detail;
@@ -59,15 +63,7 @@ async function start(): Promise<void> {
   let opened: MediaStream;
   starting = true;
   try {
-    opened = await navigator.mediaDevices.getUserMedia({
-      audio: false,
-      video: {
-        ...(settings.deviceId ? { deviceId: { exact: settings.deviceId } } : {}),
-        width: { ideal: 1280 },
-        height: { ideal: 720 },
-        frameRate: { ideal: settings.fps },
-      },
-    });
+    opened = await navigator.mediaDevices.getUserMedia({ audio: false, video: initialVideoConstraints(settings.deviceId, settings.fps) });
   } catch (error) {
     return unavailable(mine, (error as DOMException).name || 'Error');
   } finally {
@@ -79,7 +75,11 @@ async function start(): Promise<void> {
   const [track] = opened.getVideoTracks();
   if (!track) return unavailable(mine, 'NoVideoTrack');
   track.addEventListener('ended', () => unavailable(mine, 'Ended')); // unplugged
+  // Before the first frame is read: a new mode mid-stream would change the frames' size.
+  const tuning = await tuneCamera(track as unknown as TunableTrack, { fps: settings.fps, focusDistance: settings.focusDistance });
+  if (mine !== generation) return;
   void api.cameraState({ state: 'running', detail: degraded });
+  void api.cameraTuning(tuning).catch(() => undefined);
   void reportDevices();
   healthyTimer = setTimeout(() => (retryMs = RETRY_MIN_MS), HEALTHY_AFTER_MS);
   // Handed over, the processor's source moves to the worker's thread (Chromium): frames never
@@ -121,6 +121,12 @@ function loadSettings(): void {
 
 if (api) {
   api.onCameraSettings(applySettings);
+  // Main saw no frame for 10 s (a camera that went silent, a worker stuck in a decode): start
+  // over as a fresh page, which ends the camera, the stream and the worker with this one.
+  api.onCameraRestart(() => {
+    stop();
+    location.reload();
+  });
   // A camera plugged in while we wait: try at once rather than at the next backoff step.
   navigator.mediaDevices?.addEventListener('devicechange', () => {
     if (!stream && !starting && settings?.enabled) void start();

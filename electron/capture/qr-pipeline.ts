@@ -4,10 +4,11 @@
  * it found nothing, and only while the frame's budget lasts, judged by what each pass last
  * cost (a pass not yet measured runs alone on a frame of its own). What did not fit runs on the
  * next frames, from where this one stopped, so a code held in view gets every pass within a few
- * frames and the worker never holds a frame for long.
+ * frames and the worker never holds a frame for long. A pass may also answer that it found a code
+ * it could not decode (`UNREAD`): a round of the passes that read nothing says whether any did.
  */
 import type { LumaFrame } from './luma-frame';
-import type { DecodePass } from './qr-passes';
+import { UNREAD, type DecodePass } from './qr-passes';
 
 export interface FrameDecode {
   text: string | null;
@@ -16,6 +17,12 @@ export interface FrameDecode {
   /** The passes that ran on this frame, in order. */
   ran: string[];
   ms: number;
+  /**
+   * Whether a code is in view that no pass could decode: known when a round of the passes ends
+   * on this frame without a read (true if any pass found one), false when a code was read, null
+   * otherwise (a round still under way, a quick look).
+   */
+  unread: boolean | null;
 }
 
 export interface QrPipelineOptions {
@@ -44,6 +51,8 @@ export class QrPipeline {
   private owed = 0;
   /** The last frame ran no extra pass for lack of time: this one runs one, and skips the first. */
   private starved = false;
+  /** A pass of the current round found a code it could not decode. */
+  private roundUnread = false;
   private readonly cost = new Map<string, number>();
 
   constructor(private readonly options: QrPipelineOptions) {
@@ -66,18 +75,21 @@ export class QrPipeline {
   async decode(frame: LumaFrame, options: { firstPassOnly?: boolean } = {}): Promise<FrameDecode> {
     const started = this.now();
     const ran: string[] = [];
+    let frameUnread = false;
     const run = async (pass: DecodePass): Promise<string | null> => {
       const before = this.now();
-      const text = await pass.run(frame);
+      const result = await pass.run(frame);
       const spent = this.now() - before;
       const known = this.cost.get(pass.name);
       this.cost.set(pass.name, known === undefined ? spent : known + COST_SMOOTHING * (spent - known));
       ran.push(pass.name);
-      return text;
+      if (result !== UNREAD) return typeof result === 'string' ? result : null;
+      frameUnread = this.roundUnread = true;
+      return null;
     };
-    const done = (text: string | null, pass: string | null): FrameDecode => {
+    const done = (text: string | null, pass: string | null, roundEnded = false): FrameDecode => {
       if (text !== null) this.owed = 0; // a code was read: the next frame starts afresh
-      return { text, pass, ran, ms: this.now() - started };
+      return { text, pass, ran, ms: this.now() - started, unread: text !== null ? false : roundEnded ? this.roundUnread : null };
     };
 
     const [first, ...extras] = this.passes as [DecodePass, ...DecodePass[]];
@@ -88,6 +100,7 @@ export class QrPipeline {
         // A new round of the others, in their order: the likeliest (inverted codes) first.
         this.owed = extras.length;
         this.next = 0;
+        this.roundUnread = frameUnread;
       }
     }
     const forced = this.starved;
@@ -106,6 +119,6 @@ export class QrPipeline {
       const text = await run(pass);
       if (text !== null) return done(text, pass.name);
     }
-    return done(null, null);
+    return done(null, null, this.owed === 0);
   }
 }

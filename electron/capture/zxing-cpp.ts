@@ -6,7 +6,7 @@
  * The WebAssembly comes from the caller (embedded in the capture worker, read from disk in
  * Node): nothing is ever fetched, least of all from zxing-wasm's default CDN.
  */
-import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import { prepareZXingModule, readBarcodes, type ReaderOptions, type ReadResult } from 'zxing-wasm/reader';
 import type { LumaFrame } from './luma-frame';
 
 /**
@@ -51,12 +51,27 @@ let reads: Promise<unknown> = Promise.resolve();
 
 /** The text of the QR code in the frame (a light-on-dark one with `invert`), or null. */
 export async function readQrZxingCpp(frame: LumaFrame, options: ZxingCppOptions = {}): Promise<string | null> {
+  const found = await readFirst(frame, options);
+  return (found?.isValid && found.text) || null;
+}
+
+/**
+ * The text of a QR code in the frame, 'unread' for a code ZXing-C++ finds but cannot decode (its
+ * `returnErrors`: a checksum or format error, the symbol's position known), or null for none.
+ */
+export async function findUnreadQrZxingCpp(frame: LumaFrame): Promise<string | 'unread' | null> {
+  const found = await readFirst(frame, { returnErrors: true });
+  if (!found) return null;
+  return found.isValid ? found.text || null : 'unread';
+}
+
+async function readFirst(frame: LumaFrame, options: ZxingCppOptions & Pick<ReaderOptions, 'returnErrors'>): Promise<ReadResult | undefined> {
   if (!ready) throw new Error('ZXing-C++ is not loaded: call loadZxingCpp first');
   await ready;
   const { invert = false, ...reader } = options;
   const read = reads.then(async () => (await readBarcodes(toPgm(frame, invert), { ...FIXED, ...reader }))[0]);
   reads = read.catch(() => undefined);
-  return (await read)?.text || null;
+  return read;
 }
 
 /**

@@ -8,6 +8,8 @@ export interface KioskWindowOptions {
   bounds?: Rectangle;
   /** Devtools exist only in development builds (`!app.isPackaged`). */
   devTools?: boolean;
+  /** The page can be shown without a flash (`ready-to-show`); by default it is shown then. */
+  onReadyToShow?(): void;
 }
 
 export function createKioskWindow(preloadPath: string, options: KioskWindowOptions = {}): BrowserWindow {
@@ -26,7 +28,8 @@ export function createKioskWindow(preloadPath: string, options: KioskWindowOptio
       autoHideMenuBar: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  // Shown by whoever places it (display.ts: never before it is on its own screen).
+  window.once('ready-to-show', () => (options.onReadyToShow ? options.onReadyToShow() : window.show()));
   void window.loadURL(APP_URL);
   return window;
 }

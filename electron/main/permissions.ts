@@ -1,6 +1,12 @@
 /**
  * Permission requests and checks: nothing for the customer UI; the camera (video only) for the
- * capture page alone, identified by its WebContents and its URL.
+ * capture page alone, identified by its WebContents and by the URL its frame shows.
+ *
+ * Electron calls the check handler with `requestingOrigin` as a URL with a trailing slash
+ * (`kiosk://app/`, as spec/api-session-spec.ts shows), and with the frame's last committed URL
+ * in `details.requestingUrl` and, for the camera, `details.mediaType: 'video'` (session.md,
+ * shell/browser/electron_permission_manager.cc). The check decides whether
+ * `enumerateDevices()` gives the capture page cameras' IDs and labels, which staff pick from.
  */
 import type { Session, WebContents } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
@@ -14,7 +20,16 @@ export function setupPermissions(target: Session, isCapturePage: IsCapturePage =
     const videoOnly = mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
     callback(permission === 'media' && videoOnly && isCapturePage(contents) && onCapturePage(details.requestingUrl));
   });
-  target.setPermissionCheckHandler((contents, permission, requestingOrigin) => permission === 'media' && isCapturePage(contents) && requestingOrigin === APP_ORIGIN);
+  target.setPermissionCheckHandler(
+    (contents, permission, requestingOrigin, details) =>
+      permission === 'media' &&
+      details.mediaType === 'video' &&
+      isCapturePage(contents) &&
+      details.isMainFrame &&
+      onCapturePage(details.requestingUrl) &&
+      // and the origin, in the form Electron gives it: with its trailing slash.
+      requestingOrigin === `${APP_ORIGIN}/`,
+  );
   target.setDevicePermissionHandler(() => false);
 }
 

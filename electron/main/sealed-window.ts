@@ -47,11 +47,12 @@ export function createSealedWindow(options: SealedWindowOptions): BrowserWindow 
 /** Denies every navigation away from the app and every `window.open`. */
 export function lockDownNavigation(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  // Both events pass an Event holding the `url` (the positional URL after it is deprecated).
+  contents.on('will-navigate', (details) => {
+    if (!details.url.startsWith(`${APP_ORIGIN}/`)) details.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  contents.on('will-redirect', (details) => {
+    if (!details.url.startsWith(`${APP_ORIGIN}/`)) details.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

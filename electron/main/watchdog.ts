@@ -32,6 +32,8 @@ export interface WatchdogDeps {
 export interface Watchdog {
   /** True while the out-of-order page is up. */
   outOfOrder(): boolean;
+  /** Reloads the capture page (after a short wait): a camera that stopped sending frames, say. */
+  restartCamera(detail: string): void;
   stop(): void;
 }
 
@@ -116,6 +118,7 @@ export function setupWatchdog(deps: WatchdogDeps): Watchdog {
 
   return {
     outOfOrder: () => outOfOrder,
+    restartCamera,
     stop() {
       stopped = true;
       if (retry) clearTimeout(retry);

@@ -1,28 +1,23 @@
 /**
  * The one IPC contract between main and any renderer, in both shells (Electron IPC and the web
- * shell's WebSocket). Main's handlers, the preload, the web page bridge and the renderer's
- * `window.kiosk` type all derive from these two maps; nothing is typed twice.
+ * shell's WebSocket). The channel table (`channels.ts`: every request's channel, page and result,
+ * every event) and the argument schemas below, one per request under the same name, are its only
+ * declaration: main's handlers, the preload, the web page bridges and the renderer's
+ * `window.kiosk` type all derive from them; nothing is typed twice.
  *
- * Requests carry one argument checked by its zod schema in main before any handler runs.
+ * Requests carry one argument checked by its zod schema in main before any handler runs (the
+ * pages never load this file's schemas: they bundle the zod-free channel table alone).
  * Events are pushed by main; their payloads are built by main and trusted by the renderer.
  */
 import { z } from 'zod';
-import type { Appearance } from './appearance';
+import { CameraTuningSchema } from './camera-tuning';
 import { CameraStateSchema } from './scanner-state';
 import { MAX_DECODE_TIMES } from './capture-limits';
-import type { SessionView } from './session-view';
-import {
-  EDITABLE_PATHS,
-  SECRET_PATHS,
-  type ConnectionTestResult,
-  type HealthView,
-  type StaffSaveResult,
-  type StaffSettingsView,
-  type StaffUnlockResult,
-} from './staff-view';
+import { TYPED_CODE_PATTERN } from './keypad-view';
+import { EDITABLE_PATHS, SECRET_PATHS } from './staff-view';
+import type { EventName, EventPayload, Events, Page, RequestName, RequestResult, Requests } from './channels';
 
-/** Phantom marker: carries a result/payload type in a value position without any runtime cost. */
-const typed = <T>(): T => undefined as T;
+export * from './channels';
 
 /** One raw key press, as the web shell's page forwards it to main's wedge detector. */
 export const KeyInputSchema = z.strictObject({
@@ -42,110 +37,76 @@ export type KeyInput = z.infer<typeof KeyInputSchema>;
 // The camera's state lives with the scanners' (staff-view.ts reads it too, without this file).
 export { CameraStateSchema, type CameraState } from './scanner-state';
 
-/** The camera settings main gives the capture page (from `scanners.camera`). */
-export interface CameraSettings {
-  enabled: boolean;
-  deviceId: string | null;
-  fps: number;
-}
-
 /** The staff settings form's save: changed values only, and secrets typed anew (write-only). */
 export const StaffSaveSchema = z.strictObject({
   values: z.partialRecord(z.enum(EDITABLE_PATHS), z.union([z.string().max(512), z.number().finite(), z.boolean(), z.null()])),
   secrets: z.partialRecord(z.enum(SECRET_PATHS), z.string().max(4096)),
 });
 
+/**
+ * "Test connection" with the form's Identify URL and a token typed for it, before they are
+ * saved; absent: the saved settings. Main applies the save's rules: the old token never goes to
+ * another origin.
+ */
+export const StaffTestConnectionSchema = z.strictObject({ baseUrl: z.string().max(512).optional(), token: z.string().max(4096).optional() }).optional();
+
+/** Where the customer UI was when a render error struck: a session screen, staff mode, or still starting. */
+export const UI_ERROR_SCREENS = ['ready', 'identifying', 'member', 'notMember', 'codeProblem', 'serviceProblem', 'needsStaff', 'staff', 'starting'] as const;
+
+/**
+ * A render error the customer UI's error boundary caught, for main's log (`ui-error`) and the
+ * crash count. Names and a short message only, never customer data: the page strips what it
+ * showed of the customer and any URL (the web shell's holds its launch token) before sending.
+ */
+export const UiErrorSchema = z.strictObject({
+  screen: z.enum(UI_ERROR_SCREENS),
+  /** The error's class (`TypeError`). */
+  errorName: z.string().max(64).regex(/^[\w$.]*$/),
+  message: z.string().max(300),
+  /** The components from the error to the root, innermost first (React's component stack, names only). */
+  components: z.array(z.string().regex(/^[\w$.]{1,64}$/)).max(12),
+});
+export type UiErrorReport = z.infer<typeof UiErrorSchema>;
+
 /** The cameras the capture page found (labels are for staff picking one). */
 export const CameraDevicesSchema = z
   .array(z.strictObject({ deviceId: z.string().min(1).max(512), label: z.string().max(200) }))
   .max(16);
 
-/** A small live picture for the ready screen, fed by main from the capture page. */
-export type Preview = { image: string } | null;
+/**
+ * Each request's argument schema, by its name in the channel table. The `satisfies` makes the
+ * two tables name the same requests: one without a schema, or a schema without a request, does
+ * not compile.
+ */
+export const requestArgs = {
+  getState: z.undefined(),
+  getAppearance: z.undefined(),
+  done: z.undefined(),
+  uiError: UiErrorSchema,
+  keyInput: KeyInputSchema,
+  staffUnlock: z.string().max(32),
+  staffSettings: z.undefined(),
+  staffSave: StaffSaveSchema,
+  staffTestConnection: StaffTestConnectionSchema,
+  staffHealth: z.undefined(),
+  staffClose: z.undefined(),
+  getKeypad: z.undefined(),
+  keypadOpen: z.undefined(),
+  keypadClose: z.undefined(),
+  keypadSubmit: z.string().regex(TYPED_CODE_PATTERN, 'must be 6 digits'),
+  cameraSettings: z.undefined(),
+  decoded: z.string().min(1).max(4096),
+  cameraState: CameraStateSchema,
+  cameraDevices: CameraDevicesSchema,
+  frames: z.int().min(1).max(100_000),
+  cameraTuning: CameraTuningSchema,
+  codeUnread: z.boolean(),
+  decodeTimes: z.array(z.number().finite().min(0).max(60)).min(1).max(MAX_DECODE_TIMES),
+  preview: z.string().max(60_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+} as const satisfies Record<RequestName, z.ZodType>;
 
-type Shell = 'electron' | 'web';
-/** The two kinds of page: the customer UI, and the hidden camera capture page. */
-export type Page = 'ui' | 'capture';
-
-interface RequestDef {
-  channel: string;
-  args: z.ZodType;
-  result: unknown;
-  /** The page that may send it; a request from the other page is refused. */
-  page: Page;
-  /** Shells whose transport accepts this request; all when absent. */
-  shells?: readonly Shell[];
-  /** Whether the page's API object offers it (false: only a shell's own bridge uses it). */
-  exposed: boolean;
-}
-
-interface EventDef {
-  channel: string;
-  payload: unknown;
-  page: Page;
-}
-
-export const requests = {
-  /** The current session state; the renderer asks once on start, then follows `state` events. */
-  getState: { channel: 'kiosk:get-state', args: z.undefined(), result: typed<SessionView>(), page: 'ui', exposed: true },
-  /** How the UI looks and sounds; asked once on start, then followed by `appearance` events. */
-  getAppearance: { channel: 'kiosk:get-appearance', args: z.undefined(), result: typed<Appearance>(), page: 'ui', exposed: true },
-  /** The customer pressed Done: back to `ready`, wiping their data. */
-  done: { channel: 'kiosk:done', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
-  /** Web shell only: raw key events for the wedge detector (Electron reads them in main). */
-  keyInput: {
-    channel: 'kiosk:key-input',
-    args: KeyInputSchema,
-    result: typed<void>(),
-    page: 'ui',
-    shells: ['web'],
-    exposed: false,
-  },
-  /** Staff mode: the PIN, checked in main (five wrong ones lock it for five minutes). */
-  staffUnlock: { channel: 'staff:unlock', args: z.string().max(32), result: typed<StaffUnlockResult>(), page: 'ui', exposed: true },
-  /** The settings form's values (never a secret's value). Refused while staff mode is closed. */
-  staffSettings: { channel: 'staff:settings', args: z.undefined(), result: typed<StaffSettingsView>(), page: 'ui', exposed: true },
-  staffSave: { channel: 'staff:save', args: StaffSaveSchema, result: typed<StaffSaveResult>(), page: 'ui', exposed: true },
-  staffTestConnection: { channel: 'staff:test-connection', args: z.undefined(), result: typed<ConnectionTestResult>(), page: 'ui', exposed: true },
-  staffHealth: { channel: 'staff:health', args: z.undefined(), result: typed<HealthView>(), page: 'ui', exposed: true },
-  staffClose: { channel: 'staff:close', args: z.undefined(), result: typed<void>(), page: 'ui', exposed: true },
-  /** The capture page asks how to open the camera. */
-  cameraSettings: { channel: 'capture:settings', args: z.undefined(), result: typed<CameraSettings>(), page: 'capture', exposed: true },
-  /** Text decoded from a camera frame: main parses and validates it like any scan. */
-  decoded: { channel: 'capture:decoded', args: z.string().min(1).max(4096), result: typed<void>(), page: 'capture', exposed: true },
-  cameraState: { channel: 'capture:state', args: CameraStateSchema, result: typed<void>(), page: 'capture', exposed: true },
-  cameraDevices: { channel: 'capture:devices', args: CameraDevicesSchema, result: typed<void>(), page: 'capture', exposed: true },
-  /** Seconds the capture worker spent on each frame it decoded lately, for the metrics (never a frame). */
-  decodeTimes: { channel: 'capture:decode-times', args: z.array(z.number().finite().min(0).max(60)).min(1).max(MAX_DECODE_TIMES), result: typed<void>(), page: 'capture', exposed: true },
-  /** A small JPEG of the scene (base64), at most a few a second. */
-  preview: {
-    channel: 'capture:preview',
-    args: z.string().max(60_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
-    result: typed<void>(),
-    page: 'capture',
-    exposed: true,
-  },
-} as const satisfies Record<string, RequestDef>;
-
-export const events = {
-  /** The whole session state, pushed on every change (and every countdown second). */
-  state: { channel: 'kiosk:state', payload: typed<SessionView>(), page: 'ui' },
-  /** New language, brand, sounds or attract delay (the configuration changed). */
-  appearance: { channel: 'kiosk:appearance', payload: typed<Appearance>(), page: 'ui' },
-  /** The latest camera picture for the ready screen, or null when the camera is not running. */
-  preview: { channel: 'kiosk:preview', payload: typed<Preview>(), page: 'ui' },
-  /** New camera settings (the configuration changed): the capture page reopens the camera. */
-  cameraSettings: { channel: 'capture:settings-changed', payload: typed<CameraSettings>(), page: 'capture' },
-} as const satisfies Record<string, EventDef>;
-
-export type Requests = typeof requests;
-export type RequestName = keyof Requests;
-export type Events = typeof events;
-export type EventName = keyof Events;
-
-export type RequestArg<K extends RequestName> = z.output<Requests[K]['args']>;
-export type RequestResult<K extends RequestName> = Requests[K]['result'];
-export type EventPayload<K extends EventName> = Events[K]['payload'];
+type RequestArgs = typeof requestArgs;
+export type RequestArg<K extends RequestName> = z.output<RequestArgs[K]>;
 
 /** What main implements: one function per request, receiving the already-validated argument. */
 export type Handlers = {
@@ -158,9 +119,9 @@ type ExposedName<P extends Page> = {
 type EventNameOf<P extends Page> = { [K in EventName]: Events[K]['page'] extends P ? K : never }[EventName];
 
 type RequestFn<K extends RequestName> =
-  z.input<Requests[K]['args']> extends undefined
+  z.input<RequestArgs[K]> extends undefined
     ? () => Promise<RequestResult<K>>
-    : (arg: z.input<Requests[K]['args']>) => Promise<RequestResult<K>>;
+    : (arg: z.input<RequestArgs[K]>) => Promise<RequestResult<K>>;
 
 /** A page's API object: intent-named requests and `onX` subscriptions. */
 export type PageApi<P extends Page> = { [K in ExposedName<P>]: RequestFn<K> } & {
@@ -171,15 +132,3 @@ export type PageApi<P extends Page> = { [K in ExposedName<P>]: RequestFn<K> } & 
 export type KioskApi = PageApi<'ui'>;
 /** `window.kioskCapture` as the capture page sees it. */
 export type CaptureApi = PageApi<'capture'>;
-
-/** The requests a given shell's transport accepts from a given page. */
-export function requestNamesFor(shell: Shell, page: Page): RequestName[] {
-  return (Object.keys(requests) as RequestName[]).filter((name) => {
-    const def: RequestDef = requests[name];
-    return def.page === page && (def.shells === undefined || def.shells.includes(shell));
-  });
-}
-
-export function findRequestByChannel(channel: string): RequestName | undefined {
-  return (Object.keys(requests) as RequestName[]).find((name) => requests[name].channel === channel);
-}

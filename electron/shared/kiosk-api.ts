@@ -1,9 +1,11 @@
 /**
  * Builds `window.kiosk` from the contract over any transport: Electron's preload passes
  * ipcRenderer-backed functions, the web shell's page bridge passes WebSocket-backed ones.
- * Both therefore expose exactly the same, contract-derived API.
+ * Both therefore expose exactly the same, contract-derived API. Only the zod-free channel table
+ * is bundled into a page: arguments are validated in main.
  */
-import { events, requests, type EventName, type Page, type PageApi, type RequestName } from './contract';
+import { events, requests, type EventName, type Page, type RequestName } from './channels';
+import type { PageApi } from './contract';
 
 export interface BridgeTransport {
   invoke(channel: string, arg: unknown): Promise<unknown>;

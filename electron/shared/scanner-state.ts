@@ -1,8 +1,11 @@
 /** What the scanners are doing, for staff and the log (never what they scanned). */
 import { z } from 'zod';
 
-/** Where a scan came from (`command`: `npm run scan`, on the sandbox or in development). */
-export type ScannerKind = 'keyboard' | 'camera' | 'serial' | 'command';
+/**
+ * Where a scan came from: a scanner, the customer typing their code on the keypad, or
+ * `npm run scan` (`command`: on the sandbox or in development).
+ */
+export type ScannerKind = 'keyboard' | 'camera' | 'serial' | 'keypad' | 'command';
 
 /** What a wired scanner's connection is doing. */
 export type SerialState =

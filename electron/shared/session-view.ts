@@ -22,7 +22,9 @@ export type CodeProblemReason =
   | 'identificationFailed'
   | 'typeDisabled'
   /** A token-form Vipps code on a kiosk without a Vipps set-up (it cannot be exchanged). */
-  | 'vippsNotAccepted';
+  | 'vippsNotAccepted'
+  /** A phone-form Vipps code where the chain refuses them (`personalQr.phoneForm: "refuse"`): "show the code in your app". */
+  | 'phoneCodeRefused';
 
 /** Why the loyalty service could not answer; never the customer's fault. */
 export type ServiceProblemReason = 'timeout' | 'unreachable' | 'serverError' | 'badAnswer';

@@ -5,7 +5,7 @@
  * the scanner's keys from the UI, and opens the hidden camera capture page, as Electron's main
  * opens its hidden capture window.
  */
-import { requests } from '../shared/contract';
+import { requests } from '../shared/channels';
 import { buildPageApi } from '../shared/kiosk-api';
 import { isPrintableKey, KeyWithholder } from '../shared/key-policy';
 import { connectWsTransport } from './ws-transport';
@@ -54,7 +54,10 @@ function isStaffField(target: EventTarget | null): boolean {
 
 Object.defineProperty(window, 'kiosk', { value: buildPageApi('ui', transport), enumerable: true });
 
-window.addEventListener('DOMContentLoaded', () => {
+// The camera comes up once the UI shows its first screen, never before it: in the web shell
+// the capture page shares this page's thread, and its page, bridge and worker (with ZXing-C++'s
+// 1 MB of WebAssembly) would otherwise load and compile ahead of the customer's screen.
+whenFirstScreenShown(() => {
   const frame = document.createElement('iframe');
   frame.src = 'capture/capture.html';
   frame.allow = 'camera';
@@ -63,3 +66,28 @@ window.addEventListener('DOMContentLoaded', () => {
   frame.setAttribute('aria-hidden', 'true');
   document.body.append(frame);
 });
+
+/** Calls `then` once the UI's root carries a screen (`data-screen`), after that frame is painted. */
+function whenFirstScreenShown(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  // A painted frame, then a task; the timer alone where frames are not drawn (a hidden tab).
+  const afterPaint = () => {
+    requestAnimationFrame(() => setTimeout(once));
+    setTimeout(once, 250);
+  };
+  const shown = () => document.querySelector('[data-screen]') !== null;
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    observer.disconnect();
+    afterPaint();
+  });
+  window.addEventListener('DOMContentLoaded', () => {
+    if (shown()) return afterPaint();
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-screen'] });
+  });
+}

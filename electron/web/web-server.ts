@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { contentSecurityPolicy, policyPageOf } from '../core/security/content-security-policy';
-import { readStaticFile } from '../core/static/static-files';
+import { answerStatic } from './static-answer';
 import type { WsBridge } from './ws-bridge';
 
 export interface WebServerOptions {
@@ -25,13 +25,13 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Each page's HTML → the bridge script that must run before its own scripts. */
-const BRIDGE_SCRIPTS: Record<string, string> = {
-  '/': 'page-bridge.js',
-  '/index.html': 'page-bridge.js',
-  '/capture/capture.html': 'capture-bridge.js',
-};
-const BRIDGE_FILES = new Set(Object.values(BRIDGE_SCRIPTS).map((file) => `/${file}`));
+/** Each page's HTML → the bridge script that must run before its own scripts (looked up by the request's path: a Map). */
+const BRIDGE_SCRIPTS: ReadonlyMap<string, string> = new Map([
+  ['/', 'page-bridge.js'],
+  ['/index.html', 'page-bridge.js'],
+  ['/capture/capture.html', 'capture-bridge.js'],
+]);
+const BRIDGE_FILES = new Set([...BRIDGE_SCRIPTS.values()].map((file) => `/${file}`));
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   let origin = '';
@@ -47,21 +47,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const rest = pathname.slice(prefix.length) || '/';
-    const file = BRIDGE_FILES.has(rest) ? await readStaticFile(options.bridgeScriptsDir, rest) : await readStaticFile(options.rendererDir, rest);
-    if (!file) {
+    const bridgeScript = BRIDGE_SCRIPTS.get(rest);
+    const answer = await answerStatic(
+      BRIDGE_FILES.has(rest) ? options.bridgeScriptsDir : options.rendererDir,
+      rest,
+      req.headers,
+      bridgeScript ? (html) => injectScript(html, `${prefix}/${bridgeScript}`) : undefined,
+    );
+    if (!answer) {
       res.writeHead(404).end();
       return;
     }
-    const bridgeScript = BRIDGE_SCRIPTS[rest];
-    const body = bridgeScript && file.contentType.startsWith('text/html') ? injectScript(file.body.toString('utf8'), `${prefix}/${bridgeScript}`) : file.body;
-    res.writeHead(200, {
-      'content-type': file.contentType,
+    res.writeHead(answer.status, {
+      ...answer.headers,
       'content-security-policy': contentSecurityPolicy({ bridgeOrigin: origin.replace(/^http/, 'ws'), page: policyPageOf(rest) }),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer', // the token is in the path: never send it elsewhere
-      'cache-control': 'no-store',
     });
-    res.end(body);
+    res.end(answer.body ?? undefined);
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });

@@ -43,6 +43,15 @@ async function main(): Promise<void> {
   stopParts = [() => core.stop()];
   const bridge = createWsBridge(createHandlers(core));
   bindCoreToTransport(core, bridge);
+  // A restart here is every page loading itself again (the core runs on); the screen is a
+  // browser's, which this process cannot capture.
+  core.attachShell({
+    restart: (reason) => bridge.publish('reload', { reason }),
+    noScreenshot: "the web shell's screen is a page in a browser this process does not own, so it cannot capture it: take the picture in that browser (e.g. Playwright's page.screenshot()); the Electron kiosk answers with a PNG",
+  });
+  // The capture page is a hidden frame of the UI page here, which main cannot reload: it is told
+  // to reload itself (Electron's main reloads its capture window instead).
+  core.onCameraStall(() => bridge.publish('cameraRestart', { reason: 'framesStalled' }));
   const server = await startWebServer({
     port,
     token: randomBytes(24).toString('base64url'),

@@ -1,14 +1,28 @@
 /**
  * The page side of the web shell's bridge: a WebSocket to main at `<token path><endpoint>`,
  * reconnecting with backoff (main may restart), queueing calls while it is down.
+ *
+ * Every event of the contract is a latest value (the session, the look, the preview, the camera
+ * settings), and main greets each connection with them. The bridge connects before the page's
+ * own scripts have loaded, so what arrives while nobody listens is kept (the latest payload of
+ * each event) and handed to the first listener that subscribes: the UI's first render already
+ * has the session, with no round trip. A listener that joins others hears pushes from then on.
  */
+import { events } from '../shared/channels';
 import type { BridgeTransport } from '../shared/kiosk-api';
+
+/** The contract's push events: only these are kept unheard (whatever else a socket sends cannot grow memory). */
+const EVENT_CHANNELS = new Set<string>(Object.values(events).map((event) => event.channel));
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
 export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): BridgeTransport {
   const tokenPath = location.pathname.match(/^\/[^/]+\//)?.[0] ?? '/';
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  /** Each event's latest payload that arrived while it had no listener. */
+  const unheard = new Map<string, unknown>();
+  /** Pushes so far, by event: a kept payload is never handed over after a newer one. */
+  const pushes = new Map<string, number>();
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
   let socket: WebSocket | null = null;
@@ -37,7 +51,12 @@ export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): Bridg
   function receive(text: string): void {
     const message = JSON.parse(text) as { id?: number; ok?: boolean; result?: unknown; error?: string; event?: string; payload?: unknown };
     if (typeof message.event === 'string') {
-      for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      const current = listeners.get(message.event);
+      pushes.set(message.event, (pushes.get(message.event) ?? 0) + 1);
+      if (current?.size) {
+        unheard.delete(message.event);
+        for (const listener of current) listener(message.payload);
+      } else if (EVENT_CHANNELS.has(message.event)) unheard.set(message.event, message.payload);
       return;
     }
     const call = message.id === undefined ? undefined : pending.get(message.id);
@@ -62,6 +81,17 @@ export function connectWsTransport(endpoint: 'bridge' | 'capture-bridge'): Bridg
       const set = listeners.get(channel) ?? new Set();
       set.add(listener);
       listeners.set(channel, set);
+      if (unheard.has(channel)) {
+        const seen = pushes.get(channel);
+        // Not during the subscription itself, not once it has left (the next listener gets it), and
+        // not after a newer push reached it. Listeners subscribing in the same turn all get it.
+        queueMicrotask(() => {
+          if (!set.has(listener) || pushes.get(channel) !== seen || !unheard.has(channel)) return;
+          const payload = unheard.get(channel);
+          queueMicrotask(() => unheard.delete(channel));
+          listener(payload);
+        });
+      }
       return () => void set.delete(listener);
     },
   };

@@ -3,6 +3,7 @@
  * customer's contrast choice and the attract state, and the brand's colours; one live region
  * announces every screen.
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../electron/shared/session-view';
 import { Announcer } from './components/Announcer';
@@ -10,6 +11,7 @@ import { BrandBar } from './components/BrandBar';
 import { useCustomerStore } from './customer-store';
 import { useAttract } from './hooks/use-attract';
 import { useBrandStyle } from './hooks/use-brand-style';
+import { closeKeypad, useKeypadStore } from './keypad/keypad-store';
 import { useLanguage } from './hooks/use-language';
 import { useResultKey } from './hooks/use-result-key';
 import { useResultSounds } from './hooks/use-result-sounds';
@@ -37,7 +39,14 @@ export function App() {
   const { highContrast, attract } = useCustomerStore();
   const screen = view?.screen ?? null;
   const language = useLanguage();
-  useAttract(screen === 'ready' && staff === 'closed', appearance?.attractAfterSeconds ?? 60);
+  const keypadOpen = useKeypadStore((state) => state.view?.open ?? false);
+  const cameraHint = useSessionStore((state) => state.cameraHint.codeNotRead);
+  // Someone typing is somebody there: no attract screen over the keypad.
+  useAttract(screen === 'ready' && staff === 'closed' && !keypadOpen, appearance?.attractAfterSeconds ?? 60);
+  // Staff mode takes the screen: a keypad left open is closed, not found again afterwards.
+  useEffect(() => {
+    if (staff !== 'closed' && keypadOpen) closeKeypad();
+  }, [staff, keypadOpen]);
   const resultKey = useResultKey(view);
   useResultSounds(view, resultKey, appearance?.sounds ?? DEFAULT_SOUNDS);
   const brandStyle = useBrandStyle(appearance?.brand.color ?? null, highContrast);
@@ -54,7 +63,7 @@ export function App() {
       <StaffEntry />
       <BrandBar />
       <div className="stage">{view ? <Screen view={view} language={language} /> : <StartingScreen />}</div>
-      <Announcer text={announcement(t, view)} announceKey={resultKey} />
+      <Announcer text={announcement(t, view, { cameraHint })} announceKey={resultKey} />
     </main>
   );
 }

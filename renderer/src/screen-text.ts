@@ -9,11 +9,12 @@ export function pointsText(t: TFunction, points: { amount: number; currency: str
   return points.currency.toLowerCase() === 'points' ? t('member.points', { amount: points.amount }) : t('member.pointsIn', { amount: points.amount, currency: points.currency });
 }
 
-export function announcement(t: TFunction, view: SessionView | null): string {
+/** @param extras.cameraHint the camera finds a code it cannot read: the ready screen says what to do. */
+export function announcement(t: TFunction, view: SessionView | null, extras: { cameraHint?: boolean } = {}): string {
   if (!view) return t('common.starting');
   switch (view.screen) {
     case 'ready':
-      return `${t('ready.title')}. ${t('ready.body')}`;
+      return `${t('ready.title')}. ${t('ready.body')}${extras.cameraHint ? ` ${t('ready.cameraHint')}` : ''}`;
     case 'identifying':
       return t('identifying.title');
     case 'member': {

@@ -1,11 +1,11 @@
 /**
  * The UI's state from main: exactly the session view main last published, replaced whole on
  * each push, so nothing of a previous customer can linger once main says `ready`; the camera
- * preview; and the appearance (language, brand, sounds) from the configuration.
+ * preview and its hint; and the appearance (language, brand, sounds) from the configuration.
  */
 import { create } from 'zustand';
 import type { Appearance } from '../../electron/shared/appearance';
-import type { KioskApi, Preview } from '../../electron/shared/contract';
+import type { CameraHint, KioskApi, Preview } from '../../electron/shared/contract';
 import type { SessionView } from '../../electron/shared/session-view';
 import { forgetCustomer } from './customer-store';
 
@@ -14,11 +14,13 @@ interface SessionStore {
   view: SessionView | null;
   /** The camera's live picture for the ready screen; null when the camera is not running. */
   preview: Preview;
+  /** What main says about the picture (a code seen but not read). */
+  cameraHint: CameraHint;
   /** Null until main has answered: the page shows English and the default look until then. */
   appearance: Appearance | null;
 }
 
-export const useSessionStore = create<SessionStore>(() => ({ view: null, preview: null, appearance: null }));
+export const useSessionStore = create<SessionStore>(() => ({ view: null, preview: null, cameraHint: { codeNotRead: false }, appearance: null }));
 
 /** Follows main's session state and appearance; returns the unsubscribe function. */
 export function connectSessionStore(kiosk: KioskApi): () => void {
@@ -33,6 +35,7 @@ export function connectSessionStore(kiosk: KioskApi): () => void {
     useSessionStore.setState({ view });
   });
   const unsubscribePreview = kiosk.onPreview((preview) => useSessionStore.setState({ preview }));
+  const unsubscribeHint = kiosk.onCameraHint((cameraHint) => useSessionStore.setState({ cameraHint }));
   const unsubscribeAppearance = kiosk.onAppearance((appearance) => {
     appearancePushed = true;
     useSessionStore.setState({ appearance });
@@ -46,6 +49,7 @@ export function connectSessionStore(kiosk: KioskApi): () => void {
   return () => {
     unsubscribeState();
     unsubscribePreview();
+    unsubscribeHint();
     unsubscribeAppearance();
   };
 }

@@ -1,7 +1,8 @@
 /**
- * Every screen, in English and Norwegian, standard and high contrast, checked with axe-core: no
- * serious or critical violation. The Norwegian screens show no English; a keyboard alone walks
- * the whole flow; targets are big enough for any finger; reduced motion means no animation.
+ * Every screen and the keypad for typing the code, in English and Norwegian, standard and high
+ * contrast, checked with axe-core: no serious or critical violation. The Norwegian screens show
+ * no English; a keyboard alone walks the whole flow; targets are big enough for any finger;
+ * reduced motion means no animation.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -22,7 +23,7 @@ const SCREENS: Array<[string, string | null]> = [
 ];
 
 const screen = (page: Page) => page.locator('main[data-screen]');
-const PIN = '2468';
+const PIN = '246810';
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -66,6 +67,15 @@ function everythingSaid(page: Page): Promise<string> {
 }
 
 type Use = (config: unknown) => Promise<void>;
+
+/** No serious or critical axe violation on the page as it is now, and on a Norwegian page no English. */
+async function checkPage(page: Page, language: 'en' | 'nb', name: string): Promise<void> {
+  expect(await seriousViolations(page), name).toEqual([]);
+  if (language === 'nb') {
+    const said = await everythingSaid(page);
+    expect(englishOnly().filter((pattern) => pattern.test(said)).map(String), `English on ${name}: ${said}`).toEqual([]);
+  }
+}
 
 for (const language of ['en', 'nb'] as const) {
   for (const contrast of ['standard', 'high'] as const) {
@@ -121,6 +131,33 @@ for (const language of ['en', 'nb'] as const) {
         await page.locator('h1').evaluate((heading) => (heading.style.color = '#333333'));
         expect((await seriousViolations(page)).join('\n')).toContain('color-contrast');
       });
+
+      test(`the keypad for typing the code, with a code in it and resting after three wrong codes${language === 'nb' ? ', in no English' : ''}`, async ({ page, kiosk }) => {
+        test.setTimeout(90_000);
+        const words = CATALOGUES[language];
+        await page.goto(kiosk.url);
+        await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+        const keypad = page.getByRole('dialog', { name: words.keypad.title });
+        // The customer's contrast goes with each result: set again for each try.
+        const open = async () => {
+          if (contrast === 'high') await page.getByRole('button', { name: words.options.contrastOn }).click();
+          await page.getByRole('button', { name: words.ready.typeCode }).click();
+          await expect(keypad).toBeVisible();
+        };
+        for (let attempt = 0; attempt < 3; attempt++) {
+          await open();
+          for (const digit of '000000') await keypad.getByRole('button', { name: digit, exact: true }).click();
+          if (attempt === 0) await checkPage(page, language, 'keypad with a code typed');
+          await keypad.getByRole('button', { name: words.keypad.submit, exact: true }).click();
+          await expect(screen(page)).toHaveAttribute('data-screen', 'codeProblem');
+          await page.getByRole('button', { name: words.common.done }).click();
+          await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+        }
+        await open();
+        await expect(keypad.locator('.keypad-resting')).toBeVisible();
+        await expect(screen(page)).toHaveAttribute('data-contrast', contrast);
+        await checkPage(page, language, 'keypad resting');
+      });
     });
   }
 }
@@ -143,6 +180,31 @@ test('touch targets: every button on the customer screens is at least 48 × 48 p
       for (const size of sizes) expect({ ...size, big: size.width >= 48 && size.height >= 48 }).toMatchObject({ big: true });
     }
     await page.getByRole('button', { name: 'Done' }).click();
+  }
+});
+
+test('the keypad: every key at least 64 × 64 px, and the whole keypad on the screen without a scroll, in larger text too', async ({ page, kiosk }) => {
+  test.setTimeout(90_000);
+  for (const viewport of [
+    { width: 1080, height: 1920 },
+    { width: 800, height: 1280 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto(kiosk.url);
+    await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+    for (const larger of [false, true]) {
+      if (larger) await page.getByRole('button', { name: 'Larger text' }).click();
+      await page.getByRole('button', { name: 'Type your code' }).click();
+      const keypad = page.getByRole('dialog', { name: 'Type your code' });
+      await expect(keypad).toBeVisible();
+      const keys = await keypad.locator('button').evaluateAll((buttons) => buttons.map((button) => ({ text: button.textContent, ...button.getBoundingClientRect().toJSON() })));
+      expect(keys).toHaveLength(14);
+      for (const size of keys) expect({ ...viewport, larger, ...size, big: size.width >= 64 && size.height >= 64 }).toMatchObject({ big: true });
+      expect(await keypad.evaluate((dialog) => dialog.scrollHeight <= dialog.clientHeight && dialog.getBoundingClientRect().bottom <= innerHeight), `${viewport.width}×${viewport.height}`).toBe(true);
+      await keypad.getByRole('button', { name: 'Cancel' }).click();
+      await expect(keypad).toHaveCount(0);
+    }
   }
 });
 

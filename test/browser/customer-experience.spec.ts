@@ -68,7 +68,7 @@ test('larger text and high contrast for this customer only', async ({ page, kios
 test.describe('the attract screen', () => {
   test.use({ kioskConfig: { idleResetSeconds: 30, attractAfterSeconds: 60 } });
 
-  test('after a minute with nobody, shows how to scan without hiding the prompt', async ({ page, kiosk }) => {
+  test('after a minute with nobody, shows how to scan without hiding the prompt or "Type your code"', async ({ page, kiosk }) => {
     await page.clock.install();
     await ready(page, kiosk.url);
     // The page's clock also runs on while a loaded machine gets the page to ready and us to
@@ -80,6 +80,10 @@ test.describe('the attract screen', () => {
     await expect(page.getByTestId('phone-hint')).toBeVisible();
     await expect(heading(page, 'Scan your loyalty code')).toBeVisible();
     await expect(page.getByRole('list', { name: 'How to scan' })).toBeVisible();
+    // Typing the code is offered there too; a touch on it ends the attract screen and opens the keypad.
+    await page.getByRole('button', { name: 'Type your code' }).click();
+    await expect(page.getByRole('dialog', { name: 'Type your code' })).toBeVisible();
+    await expect(screen(page)).toHaveAttribute('data-attract', 'off');
   });
 
   test.describe('on the shortest delay', () => {

@@ -2,9 +2,11 @@
  * The hand-off to the till, end to end through the web shell (`npm run start:web`): a customer
  * scans, the till gets a signed identification within a second; a till that fails or hangs never
  * changes what the customer sees; a kiosk killed with a delivery pending sends it after it
- * starts again, once; the pull feed serves the next identification to a till holding the token.
+ * starts again, once; the pull feed serves the next identification to a till holding the token,
+ * over TLS too.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -12,6 +14,8 @@ import type { Identification } from '../../electron/core/handoff/identification'
 import { closedPort } from '../helpers/fake-identify-server';
 import { startFakeTill, type FakeTill } from '../helpers/fake-till';
 import { expect, test as base } from '../helpers/fixtures';
+import { httpsRequest } from '../helpers/https-client';
+import { makeTestCertificates, type TestCertificates } from '../helpers/tls-certificates';
 import { startWebShell } from '../helpers/web-shell';
 import { wedgeScan } from '../helpers/wedge';
 
@@ -48,7 +52,9 @@ test.describe('pushing to a till', () => {
     const identification = till.accepted[0] as Identification;
     expect(delivery?.idempotencyKey).toBe(identification.id);
     expect(identification).toMatchObject({
+      schemaVersion: 2,
       kind: 'member',
+      identifiedBy: 'appCode',
       firstName: 'Farhan',
       loyaltyUserId: '4711fc2a-3a8f-414f-a9e7-44dd5231dca7',
       points: { amount: 14464, currency: 'points' },
@@ -63,12 +69,12 @@ test.describe('pushing to a till', () => {
     expect(delivery?.body).not.toContain('123456');
   });
 
-  test('a Vipps non-member is handed off too, without the phone number', async ({ page, kiosk, till }) => {
+  test('a Vipps non-member is handed off too, without the phone number, identified by a phone number (a phone-form code)', async ({ page, kiosk, till }) => {
     await page.goto(kiosk.url);
     await wedgeScan(page, 'https://qr.vipps.no/28/2/01/031/4798765432?v=1');
     await expect(screen(page)).toHaveAttribute('data-screen', 'notMember');
     await expect.poll(() => till.accepted.length).toBe(1);
-    expect(till.accepted[0]).toMatchObject({ kind: 'notMember', firstName: null, loyaltyUserId: null });
+    expect(till.accepted[0]).toMatchObject({ kind: 'notMember', identifiedBy: 'phoneNumber', firstName: null, loyaltyUserId: null });
     expect(till.deliveries[0]?.body).not.toContain('98765432');
   });
 
@@ -190,12 +196,51 @@ test.describe('the pull feed', () => {
       text += new TextDecoder().decode(chunk.value);
     }
     const event = JSON.parse(/data: (.*)\n\n/.exec(text)?.[1] ?? '{}') as Identification;
-    expect(event).toMatchObject({ kind: 'member', firstName: 'Ingrid', points: { amount: 2750 } });
+    expect(event).toMatchObject({ kind: 'member', identifiedBy: 'appCode', firstName: 'Ingrid', points: { amount: 2750 } });
     expect(text).toContain(`id: ${event.id}\nevent: identification\n`);
     await reader.cancel();
     controller.abort();
     const latest = await fetch(`${base}/latest`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(await latest.json()).toEqual(event);
+  });
+});
+
+test.describe('the pull feed over TLS (a till elsewhere in the store)', () => {
+  let certificates: TestCertificates;
+  test.beforeAll(() => void (certificates = makeTestCertificates()));
+  test.afterAll(() => certificates.remove());
+  // On loopback here (tests listen nowhere else); the same files serve it on a LAN address, where TLS is required.
+  test.use({ kioskConfig: async ({}, use: Use) => use({ idleResetSeconds: 30, handoff: { url: null, listen: { port: await closedPort(), token: TOKEN, tls: { cert: certificates.certFile, key: certificates.keyFile } } } }) });
+
+  test('the till reads the event stream and the latest identification over TLS, trusting the store\'s certificate; plain HTTP gets nothing', async ({ page, kiosk }) => {
+    await expect.poll(() => kiosk.output()).toMatch(/"event":"handoff-feed-listening","address":"[^"]+","scheme":"https"/);
+    const address = /"event":"handoff-feed-listening","address":"([^"]+)"/.exec(kiosk.output())?.[1];
+    const base = `https://${address}/v1/identifications`;
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    expect((await httpsRequest(`${base}/latest`, { ca: certificates.ca })).status).toBe(401);
+    expect((await httpsRequest(`${base}/latest`, { ca: certificates.ca, headers })).status).toBe(204);
+    await expect(fetch(`http://${address}/v1/identifications/latest`, { headers })).rejects.toThrow();
+
+    const events = new Promise<string>((resolve, reject) => {
+      const request = https.get(`${base}/events`, { ca: certificates.ca, headers }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (/data: .*\n\n/.test(text)) {
+            request.destroy();
+            resolve(text);
+          }
+        });
+      });
+      request.on('error', (error) => (request.destroyed ? undefined : reject(error)));
+    });
+    await page.goto(kiosk.url);
+    await wedgeScan(page, '234567');
+    const text = await events;
+    const event = JSON.parse(/data: (.*)\n\n/.exec(text)?.[1] ?? '{}') as Identification;
+    expect(event).toMatchObject({ kind: 'member', firstName: 'Ingrid', points: { amount: 2750 } });
+    const latest = await httpsRequest(`${base}/latest`, { ca: certificates.ca, headers });
+    expect([latest.status, JSON.parse(latest.body.toString()) as unknown, latest.protocol]).toEqual([200, event, 'TLSv1.3']);
   });
 });
 /* eslint-enable no-empty-pattern */

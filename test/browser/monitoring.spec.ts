@@ -3,13 +3,14 @@
  * metrics endpoint while a customer scans (a member, a stale code, a back end that never
  * answers), and its query API shows what happened; the scrape holds no code, name or number;
  * an OTLP collector that hangs or answers 503 changes nothing the customer sees, and one that
- * works receives the same metrics.
+ * works receives the same metrics; a Prometheus trusting the store's certificate scrapes over TLS.
  */
 import type { Page } from '@playwright/test';
 import { closedPort, MEMBER_ANSWER, startFakeIdentify, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 import { expect, test } from '../helpers/fixtures';
 import { startFakeCollector, type FakeCollector } from '../helpers/otlp-collector';
 import { startPrometheus, type PrometheusServer } from '../helpers/prometheus';
+import { makeTestCertificates, type TestCertificates } from '../helpers/tls-certificates';
 import type { WebShell } from '../helpers/web-shell';
 import { wedgeScan } from '../helpers/wedge';
 
@@ -58,6 +59,8 @@ test.use({
       terminalId: 'counter-2',
       idleResetSeconds: 30,
       identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 4000 },
+      // Phone-form codes read locally (with no Vipps the default refuses them): the number reaches the back end, never a label.
+      personalQr: { phoneForm: 'local' },
       telemetry: {
         prometheus: { port: metricsPort, token: TOKEN },
         otlp: { url: collector?.url ?? '', intervalSeconds: 1, timeoutMs: 1500 },
@@ -115,6 +118,7 @@ test('the endpoint wants its token, and no label of a scrape holds a code, a nam
     kind: /^(timeout|network|server|credentials|bad_answer)$/,
     result: /^(sent|failed|delivered|rejected|expired|dropped)$/,
     state: /^(off|current|checking|pending|error)$/,
+    reason: /^(wrong|locked)$/, // kiosk_staff_pin_failures_total
     le: /^([0-9.]+|\+Inf)$/,
     store_id: /^212$/,
     terminal_id: /^counter-2$/,
@@ -126,6 +130,30 @@ test('the endpoint wants its token, and no label of a scrape holds a code, a nam
   }
   expect(text).not.toMatch(/Farhan|4711fc2a|qr\.vipps\.no|test-token-123/);
   expect(text).toMatch(/^kiosk_scans_total\{scanner="keyboard",outcome="notMember"\} 1$/m);
+});
+
+test.describe('scraped over TLS', () => {
+  let certificates: TestCertificates;
+  test.beforeAll(() => void (certificates = makeTestCertificates()));
+  test.afterAll(() => certificates.remove());
+  test.use({
+    // eslint-disable-next-line no-empty-pattern
+    kioskConfig: async ({}, use: (config: unknown) => Promise<void>) =>
+      use({ storeId: '212', terminalId: 'counter-2', idleResetSeconds: 30, identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 4000 }, telemetry: { prometheus: { port: metricsPort, token: TOKEN, tls: { cert: certificates.certFile, key: certificates.keyFile } } } }),
+  });
+
+  test('a real Prometheus scrapes /metrics over TLS (scheme https, tls_config.ca_file), as an agent elsewhere in the store would', async ({ page, kiosk }) => {
+    shown = kiosk;
+    prometheus = await startPrometheus({ target: `127.0.0.1:${metricsPort}`, token: TOKEN, caFile: certificates.caFile });
+    await page.goto(kiosk.url);
+    await expect(page.locator('[data-screen="ready"]')).toBeVisible();
+    await scanTo(page, MEMBER_CODE, 'member');
+    await expect.poll(async () => (await prometheus!.query('kiosk_scans_total')).map(({ metric, value }) => `${metric.scanner} ${metric.outcome} ${value}`), { timeout: 15_000 }).toEqual(['keyboard member 1']);
+    expect((await prometheus.query('up{job="kiosk"}'))[0]?.value).toBe(1);
+    expect(kiosk.output()).toMatch(new RegExp(`"event":"telemetry-prometheus-listening","address":"127\\.0\\.0\\.1:${metricsPort}","scheme":"https"`));
+    // Plain HTTP to it gets nothing.
+    await expect(fetch(`http://127.0.0.1:${metricsPort}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).rejects.toThrow();
+  });
 });
 
 test('an OTLP collector that hangs, then answers 503, changes nothing the customer sees; once it works it receives the metrics', async ({ page, kiosk }) => {

@@ -12,8 +12,8 @@ import { expect, test as base } from '../helpers/fixtures';
 import { closedPort, startFakeIdentify, TEST_VIPPS_CREDENTIALS, type FakeAnswer, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 import { wedgeScan } from '../helpers/wedge';
 
-/** The demo PIN 2468 (assets/sandbox-config.json). */
-const PIN = '2468';
+/** The demo PIN 246810 (assets/sandbox-config.json). */
+const PIN = '246810';
 const PIN_HASH = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../assets/sandbox-config.json'), 'utf8')) as { staff: { pinHash: string } }).staff.pinHash;
 
 const IDENTIFY_TOKEN = 'file-token-SECRET123';
@@ -198,7 +198,7 @@ test.describe('getting in', () => {
     await expect(page.getByRole('button', { name: t('staff.ok'), exact: true })).toBeDisabled();
     await expect(pinMessage(page)).toHaveText(t('staff.locked', { minutes: 5 }));
     await expect(panelTitle(page)).toHaveCount(0);
-    expect(await page.evaluate(() => window.kiosk?.staffUnlock('2468'))).toMatchObject({ ok: false, reason: 'locked' });
+    expect(await page.evaluate(() => window.kiosk?.staffUnlock('246810'))).toMatchObject({ ok: false, reason: 'locked' });
     expect(await settingsAsked(page)).toBe('closed');
   });
 });

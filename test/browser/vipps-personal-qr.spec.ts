@@ -1,9 +1,11 @@
 /**
  * Personal QR codes as Vipps MobilePay's QR API guide has them, in the web shell against a
- * fake Vipps that records every request: with Vipps set up, a phone-form code is exchanged and
- * identified with the number the exchange gave; with the exchange down, with the number in the
- * code (logged); a MobilePay code from a configured origin is exchanged too; every Vipps call
- * names the product; and the sandbox has a MobilePay member.
+ * fake Vipps that records every request (and any that breaks Vipps' published OpenAPI files):
+ * a phone-form code under each `personalQr.phoneForm` (exchanged, the default with Vipps, and
+ * with the exchange down a service problem, never the number in the code; refused; read
+ * locally); a MobilePay code from a configured origin is exchanged too, and a Danish member is
+ * identified with no check-in (the Check-in API is Norway's); every Vipps call names the
+ * product; and the sandbox has a MobilePay member.
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -31,16 +33,20 @@ test.beforeEach(async () => {
     exchange: (qrCode) => exchange[qrCode] ?? { status: 404, json: { error: 'QrCodeNotFound' } },
   });
 });
-test.afterEach(() => backEnd.close());
+test.afterEach(async () => {
+  await backEnd.close();
+  expect(backEnd.vippsProblems).toEqual([]);
+});
 
-function config(vipps: Record<string, unknown> = {}) {
+function config(vipps: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   // Playwright reads a fixture's dependencies from this destructuring, so it must stay, empty.
   // eslint-disable-next-line no-empty-pattern
   return async ({}, use: (config: unknown) => Promise<void>) =>
     use({
       idleResetSeconds: 30,
       identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 3000 },
-      vipps: { baseUrl: backEnd.baseUrl, clientId: 'client', clientSecret: 'secret-1', subscriptionKey: 'sub-1', merchantSerialNumber: '654321', timeoutMs: 4000, ...vipps },
+      vipps: { baseUrl: backEnd.baseUrl, clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 'secret-1', subscriptionKey: 'sub-1', merchantSerialNumber: '654321', timeoutMs: 4000, ...vipps },
+      ...extra,
     });
 }
 
@@ -57,7 +63,7 @@ async function open(page: Page, kiosk: WebShell): Promise<void> {
   await expect(page.locator('[data-screen="ready"]')).toBeVisible();
 }
 
-test.describe('with Vipps set up', () => {
+test.describe('with Vipps set up (phone-form codes exchanged: the default)', () => {
   test.use({ kioskConfig: config() });
 
   test('a phone-form code makes one exchange and identifies with the number it gave, not the one in the code', async ({ page, kiosk }) => {
@@ -68,18 +74,17 @@ test.describe('with Vipps set up', () => {
     await expect(page.locator('[data-screen="member"]')).toBeVisible();
     expect(exchanges()).toEqual([{ qrCode: code }]);
     expect(identifiers()).toEqual([MEMBER_PHONE]);
-    expect(events(kiosk, 'vipps-exchange-fallback')).toEqual([]);
   });
 
-  test('with the exchange down (503), the phone-form code identifies with the number in it, and the fallback is logged', async ({ page, kiosk }) => {
+  test('with the exchange down (503): a service problem, never the number in the code; logged without it', async ({ page, kiosk }) => {
     const code = `https://qr.vipps.no/28/2/01/031/${MEMBER_PHONE}?v=1`;
     exchange[code] = { status: 503, json: {} };
     await open(page, kiosk);
     await wedgeScan(page, code);
-    await expect(page.locator('[data-screen="member"]')).toBeVisible();
+    await expect(page.locator('[data-screen="serviceProblem"]')).toBeVisible();
     expect(exchanges()).toEqual([{ qrCode: code }]);
-    expect(identifiers()).toEqual([MEMBER_PHONE]);
-    expect(events(kiosk, 'vipps-exchange-fallback')).toHaveLength(1);
+    expect(identifiers()).toEqual([]);
+    expect(events(kiosk, 'vipps-exchange-failed')).toHaveLength(1);
     expect(kiosk.output()).not.toContain(MEMBER_PHONE);
   });
 
@@ -109,16 +114,58 @@ test.describe('with Vipps set up', () => {
   });
 });
 
+test.describe('with Vipps set up and phone-form codes refused (personalQr.phoneForm "refuse")', () => {
+  test.use({ kioskConfig: config({}, { personalQr: { phoneForm: 'refuse' } }) });
+
+  test('a phone-form code: "Please show the code in your app", counting down, and nothing sent', async ({ page, kiosk }) => {
+    await open(page, kiosk);
+    await wedgeScan(page, `https://qr.vipps.no/28/2/01/031/${MEMBER_PHONE}?v=1`);
+    await expect(page.locator('[data-screen="codeProblem"]')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Please show the code in your app' })).toBeVisible();
+    await expect(page.getByTestId('countdown')).toContainText('Back to start in');
+    expect(backEnd.requests).toEqual([]);
+  });
+
+  test('a token-form code is still exchanged and identified', async ({ page, kiosk }) => {
+    exchange['https://qr.vipps.no/p/tok-1'] = { status: 200, json: { msisdn: MEMBER_PHONE, version: '2.0' } };
+    await open(page, kiosk);
+    await wedgeScan(page, 'https://qr.vipps.no/p/tok-1');
+    await expect(page.locator('[data-screen="member"]')).toBeVisible();
+    expect(identifiers()).toEqual([MEMBER_PHONE]);
+  });
+});
+
+test.describe('with Vipps set up and phone-form codes read locally (personalQr.phoneForm "local")', () => {
+  test.use({ kioskConfig: config({}, { personalQr: { phoneForm: 'local' } }) });
+
+  test('a phone-form code identifies with the number in it, with no exchange; the member is checked in', async ({ page, kiosk }) => {
+    await open(page, kiosk);
+    await wedgeScan(page, `https://qr.vipps.no/28/2/01/031/${MEMBER_PHONE}?v=1`);
+    await expect(page.locator('[data-screen="member"]')).toBeVisible();
+    expect(exchanges()).toEqual([]);
+    expect(identifiers()).toEqual([MEMBER_PHONE]);
+    await expect.poll(() => backEnd.requests.filter((request) => request.url === VIPPS_PATHS.checkIn).map((request) => request.body)).toEqual([{ phoneNumber: MEMBER_PHONE, isMember: true }]);
+  });
+});
+
 test.describe("with MobilePay's origin configured (vipps.personalQrOrigins)", () => {
   test.use({ kioskConfig: config({ personalQrOrigins: ['https://qr.vipps.no', MOBILEPAY_ORIGIN] }) });
 
-  test('a MobilePay code is exchanged whole and identifies the Danish member', async ({ page, kiosk }) => {
+  test("a MobilePay code is exchanged whole and identifies the Danish member, with no check-in (the Check-in API is Norway's)", async ({ page, kiosk }) => {
     exchange[MOBILEPAY_QR] = { status: 200, json: { msisdn: DANISH_PHONE, timestamp: 1634025600, version: '2.0' } };
     await open(page, kiosk);
     await wedgeScan(page, MOBILEPAY_QR);
     await expect(page.locator('[data-screen="member"]')).toBeVisible();
     expect(exchanges()).toEqual([{ qrCode: MOBILEPAY_QR }]);
     expect(identifiers()).toEqual([DANISH_PHONE]);
+    await expect.poll(() => events(kiosk, 'vipps-check-in-skipped')).toHaveLength(1);
+    // A Norwegian member after: their check-in goes; the Danish one never did.
+    const norwegian = 'https://qr.vipps.no/p/nor-1';
+    exchange[norwegian] = { status: 200, json: { msisdn: MEMBER_PHONE, version: '2.0' } };
+    await wedgeScan(page, norwegian);
+    await expect(page.locator('[data-screen="member"]')).toBeVisible();
+    await expect.poll(() => backEnd.requests.filter((request) => request.url === VIPPS_PATHS.checkIn).map((request) => request.body)).toEqual([{ phoneNumber: MEMBER_PHONE, isMember: true }]);
+    expect(kiosk.output()).not.toContain(DANISH_PHONE);
   });
 
   test('a number from outside Norway, Denmark and Finland is never guessed at: serviceProblem, and a clear log line', async ({ page, kiosk }) => {

@@ -19,7 +19,7 @@ const IDENTIFY_PATH = '/loyalty/v2/identify';
 
 const STORE = { storeId: '4242', terminalId: 'kiosk-7' };
 const VIPPS = {
-  clientId: 'vipps-client-id',
+  clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de',
   clientSecret: 'vipps-client-secret',
   subscriptionKey: 'vipps-subscription-key',
   merchantSerialNumber: '654321',
@@ -30,7 +30,8 @@ const VIPPS = {
 const identifyAnswers: Record<string, FakeAnswer> = { [PHONE]: { status: 200, json: MEMBER_ANSWER } };
 /**
  * Codes the fake Vipps exchange knows (whole code → phone), as Vipps would answer them: the
- * phone form with the number in it, a token with the number behind it; anything else is 404.
+ * phone form with the number in it, a token with the number behind it; anything else gets the
+ * QR API's published refusal, a 400 problem body.
  */
 const exchangeAnswers: Record<string, FakeAnswer> = {
   [TOKEN_QR]: { status: 200, json: { msisdn: PHONE } },
@@ -45,7 +46,7 @@ let checkInAnswer: FakeVippsAnswers['checkIn'];
 test.beforeEach(async () => {
   checkInAnswer = undefined;
   backEnd = await startFakeIdentify((identifier) => identifyAnswers[identifier] ?? { status: 404, json: { error: { code: 'UserNotFound' } } }, {
-    exchange: (qrCode) => exchangeAnswers[qrCode] ?? { status: 404, json: { error: 'QrCodeNotFound' } },
+    exchange: (qrCode) => exchangeAnswers[qrCode] ?? { status: 400, json: { title: 'Bad request', status: 400, detail: 'The request body contains one or more invalid parameters.', extraDetails: [{ name: 'qrCode', reason: 'The complete data contained in the QR code is required.' }] } },
     checkIn: (body, call) => checkInAnswer?.(body, call) ?? { status: 200, json: {} },
   });
 });
@@ -54,6 +55,8 @@ let shownKiosk: WebShell | null = null;
 // eslint-disable-next-line no-empty-pattern
 test.afterEach(async ({}, testInfo) => {
   await backEnd.close();
+  // Every request to the fake Vipps kept Vipps MobilePay's published OpenAPI files.
+  expect(backEnd.vippsProblems).toEqual([]);
   if (shownKiosk && testInfo.status !== testInfo.expectedStatus) {
     const requests = backEnd.requests.map((request) => `${request.url} ${JSON.stringify(request.body)}`).join('\n');
     await testInfo.attach('kiosk log and requests', { body: `${shownKiosk.output()}\n--- requests received:\n${requests}`, contentType: 'text/plain' });
@@ -269,7 +272,7 @@ test.describe('with Vipps configured', () => {
     expectTokenRequest(requestsTo(VIPPS_PATHS.token)[0]);
   });
 
-  test('token form that Vipps does not know (404): codeProblem, and no identify or check-in', async ({ page, kiosk }) => {
+  test('token form that Vipps cannot exchange (its published 400): codeProblem "refresh the code", and no identify or check-in', async ({ page, kiosk }) => {
     await openKiosk(page, kiosk);
     await scan(page, 'https://qr.vipps.no/p/unknown-token');
     await expect(screen(page)).toHaveAttribute('data-screen', 'codeProblem');
@@ -344,17 +347,31 @@ test.describe('with Vipps configured without a loyalty programme name', () => {
   });
 });
 
-test.describe('without a vipps section (identify only)', () => {
+test.describe('without a vipps section (identify only): phone-form codes refused by default', () => {
   test.use({ kioskConfig: fakeConfig(null) });
 
-  test('the phone form still identifies (member), with no Vipps request at all', async ({ page, kiosk }) => {
+  test('the phone form: "Please show the code in your app", and no request at all', async ({ page, kiosk }) => {
+    await openKiosk(page, kiosk);
+    await scan(page, PHONE_QR);
+    await expect(screen(page)).toHaveAttribute('data-screen', 'codeProblem');
+    await expect(page.locator('body')).toContainText('Please show the code in your app');
+    await expect(page.locator('body')).toContainText('This code holds only a phone number');
+    await expect(page.getByTestId('countdown')).toBeVisible();
+    expect(backEnd.requests).toEqual([]);
+  });
+});
+
+test.describe('without a vipps section, phone-form codes read locally (personalQr.phoneForm "local", the chain\'s choice)', () => {
+  test.use({ kioskConfig: fakeConfig(null, { personalQr: { phoneForm: 'local' } }) });
+
+  test('the phone form identifies with the number in it (member), with no Vipps request at all', async ({ page, kiosk }) => {
     await openKiosk(page, kiosk);
     await scan(page, PHONE_QR);
     await expect(screen(page)).toHaveAttribute('data-screen', 'member');
     await expect(page.getByRole('heading', { name: 'Hi Farhan!' })).toBeVisible();
     expect(identifiers()).toEqual([PHONE]);
     expectIdentifyRequest(requestsTo(IDENTIFY_PATH)[0], PHONE);
-    expect(logEvents(kiosk, 'config-loaded')).toEqual([expect.objectContaining({ backEnd: 'identify', vipps: 'off' })]);
+    expect(logEvents(kiosk, 'config-loaded')).toEqual([expect.objectContaining({ backEnd: 'identify', vipps: 'off', numberQr: 'local' })]);
 
     // Another round trip through main after the member screen: a check-in would have gone by now.
     await scan(page, '100001');

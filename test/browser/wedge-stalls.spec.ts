@@ -28,9 +28,11 @@ test.afterEach(async ({}, testInfo) => {
 
 test.use({
   // A fixture, because the back end's address is known only once it started; Playwright reads
-  // a fixture's dependencies from this destructuring, so it must stay, empty.
+  // a fixture's dependencies from this destructuring, so it must stay, empty. Phone-form codes
+  // are read locally (the chain's choice; with no Vipps the default refuses them): the number
+  // the back end gets shows the whole URL was read.
   // eslint-disable-next-line no-empty-pattern
-  kioskConfig: async ({}, use: (config: unknown) => Promise<void>) => use({ idleResetSeconds: 30, identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 3000 } }),
+  kioskConfig: async ({}, use: (config: unknown) => Promise<void>) => use({ idleResetSeconds: 30, identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123', timeoutMs: 3000 }, personalQr: { phoneForm: 'local' } }),
 });
 
 const identifiers = () => backEnd.requests.map((request) => (request.body as { identifier: string }).identifier);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron'));
-const { protocol } = await import('../mocks/electron');
+const { app, protocol } = await import('../mocks/electron');
 const { serveRenderer, registerAppScheme } = await import('../../electron/main/app-protocol');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-protocol-'));
@@ -23,8 +23,11 @@ function get(url: string) {
 }
 
 describe('the app protocol', () => {
-  it('registers kiosk:// as a standard, secure scheme, readable by no other origin', () => {
+  it('registers kiosk:// as a standard, secure scheme, readable by no other origin (before the app is ready, as Electron requires)', () => {
+    app.ready = false;
     registerAppScheme();
+    app.ready = true;
+    expect(() => registerAppScheme()).toThrow(/before app is ready/);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'kiosk', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 

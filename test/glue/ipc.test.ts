@@ -10,13 +10,21 @@ function handlers() {
     getState: vi.fn(() => ({ screen: 'ready' as const })),
     getAppearance: vi.fn(),
     done: vi.fn(),
+    uiError: vi.fn(),
     keyInput: vi.fn(),
-    cameraSettings: vi.fn(() => ({ enabled: true, deviceId: null, fps: 10 })),
+    cameraSettings: vi.fn(() => ({ enabled: true, deviceId: null, fps: 10, focusDistance: null })),
     decoded: vi.fn(),
     cameraState: vi.fn(),
     preview: vi.fn(),
     cameraDevices: vi.fn(),
     decodeTimes: vi.fn(),
+    frames: vi.fn(),
+    cameraTuning: vi.fn(),
+    codeUnread: vi.fn(),
+    getKeypad: vi.fn(() => ({ enabled: true, open: false, restSeconds: null, idleSeconds: 15 })),
+    keypadOpen: vi.fn(() => ({ enabled: true, open: true, restSeconds: null, idleSeconds: 15 })),
+    keypadClose: vi.fn(),
+    keypadSubmit: vi.fn(() => ({ ok: true as const })),
     staffUnlock: vi.fn(async () => ({ ok: true as const })),
     staffSettings: vi.fn(),
     staffSave: vi.fn(async () => ({ ok: true as const })),
@@ -26,10 +34,11 @@ function handlers() {
   } satisfies Handlers;
 }
 
-function invoke(channel: string, sender: InstanceType<typeof MockWebContents>, arg?: unknown, frame: { url: string } = sender.mainFrame) {
+/** ipc-main.md `handle`: the listener gets an IpcMainInvokeEvent (`sender`, `senderFrame`: a WebFrameMain or null) and the arguments. */
+function invoke(channel: string, sender: InstanceType<typeof MockWebContents>, arg?: unknown, frame: { url: string } | null = sender.mainFrame) {
   const handler = ipcMain.handlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve().then(() => handler({ sender, senderFrame: frame }, arg));
+  return Promise.resolve().then(() => handler({ type: 'frame', processId: 1, frameId: 1, sender, senderFrame: frame }, arg));
 }
 
 describe('the IPC bridge in main', () => {
@@ -38,15 +47,23 @@ describe('the IPC bridge in main', () => {
   it('registers the contract channels Electron serves, and not the web shell-only key channel', () => {
     setupIpc(handlers());
     expect([...ipcMain.handlers.keys()].sort()).toEqual([
+      'capture:code-unread',
       'capture:decode-times',
       'capture:decoded',
       'capture:devices',
+      'capture:frames',
       'capture:preview',
       'capture:settings',
       'capture:state',
+      'capture:tuning',
+      'keypad:close',
+      'keypad:get',
+      'keypad:open',
+      'keypad:submit',
       'kiosk:done',
       'kiosk:get-appearance',
       'kiosk:get-state',
+      'kiosk:ui-error',
       'staff:close',
       'staff:health',
       'staff:save',
@@ -91,6 +108,7 @@ describe('the IPC bridge in main', () => {
     bridge.trust(trusted as never, 'ui');
     await expect(invoke('kiosk:done', new MockWebContents())).rejects.toThrow(/unknown sender/);
     await expect(invoke('kiosk:done', trusted, undefined, { url: 'kiosk://app/index.html' })).rejects.toThrow(/unknown sender/); // a different frame object: a sub-frame
+    await expect(invoke('kiosk:done', trusted, undefined, null)).rejects.toThrow(/unknown sender/); // a frame that navigated away or was destroyed
     trusted.mainFrame.url = 'https://evil.example/';
     await expect(invoke('kiosk:done', trusted)).rejects.toThrow(/unknown sender/);
     expect(impl.done).not.toHaveBeenCalled();
@@ -127,8 +145,8 @@ describe('the IPC bridge in main', () => {
     const bridge = setupIpc(handlers());
     const ui = new MockWebContents();
     const capture = new MockWebContents();
-    capture.mainFrame = { url: 'kiosk://app/capture/capture.html' };
-    bridge.onConnect((page, send) => (page === 'capture' ? send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10 } }) : send({ name: 'state', payload: { screen: 'ready' } })));
+    capture.mainFrame.url = 'kiosk://app/capture/capture.html';
+    bridge.onConnect((page, send) => (page === 'capture' ? send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10, focusDistance: null } }) : send({ name: 'state', payload: { screen: 'ready' } })));
     bridge.trust(ui as never, 'ui');
     bridge.trust(capture as never, 'capture');
     ui.emit('did-finish-load');
@@ -138,6 +156,6 @@ describe('the IPC bridge in main', () => {
       ['kiosk:state', { screen: 'ready' }],
       ['kiosk:state', { screen: 'ready' }],
     ]);
-    expect(capture.send.mock.calls).toEqual([['capture:settings-changed', { enabled: true, deviceId: null, fps: 10 }]]);
+    expect(capture.send.mock.calls).toEqual([['capture:settings-changed', { enabled: true, deviceId: null, fps: 10, focusDistance: null }]]);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron'));
-const { BrowserWindow } = await import('../mocks/electron');
+const { BrowserWindow, electronEvent } = await import('../mocks/electron');
 const { createKioskWindow } = await import('../../electron/main/kiosk-window');
 
 function navigationEvent() {
@@ -41,18 +41,13 @@ describe('the kiosk window', () => {
 
   it('denies navigation and redirects away from the app, and webviews', () => {
     const window = createKioskWindow('/p') as unknown as InstanceType<typeof BrowserWindow>;
-    const away = navigationEvent();
-    window.webContents.emit('will-navigate', away, 'https://evil.example/');
-    expect(away.preventDefault).toHaveBeenCalled();
-    const fileUrl = navigationEvent();
-    window.webContents.emit('will-navigate', fileUrl, 'file:///etc/passwd');
-    expect(fileUrl.preventDefault).toHaveBeenCalled();
-    const lookalike = navigationEvent();
+    // Both events pass an Event with `url` first, then the URL again (deprecated): web-contents.md.
+    expect(window.webContents.navigate('https://evil.example/')).toBe(true);
+    expect(window.webContents.navigate('file:///etc/passwd')).toBe(true);
+    const lookalike = electronEvent({ url: 'kiosk://app.evil/' });
     window.webContents.emit('will-redirect', lookalike, 'kiosk://app.evil/');
-    expect(lookalike.preventDefault).toHaveBeenCalled();
-    const inside = navigationEvent();
-    window.webContents.emit('will-navigate', inside, 'kiosk://app/index.html');
-    expect(inside.preventDefault).not.toHaveBeenCalled();
+    expect(lookalike.defaultPrevented).toBe(true);
+    expect(window.webContents.navigate('kiosk://app/index.html')).toBe(false);
     const webview = navigationEvent();
     window.webContents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();

@@ -8,17 +8,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShortcutInput } from '../../electron/core/lockdown/blocked-shortcuts';
 
 vi.mock('electron', () => import('../mocks/electron'));
-const { app, autoUpdater, BrowserWindow, powerSaveBlocker } = await import('../mocks/electron');
+const { app, autoUpdater, BrowserWindow, electronEvent, inputEvent, powerSaveBlocker } = await import('../mocks/electron');
 const { setupLockdown, preventDisplaySleep } = await import('../../electron/main/lockdown');
 const { createKioskWindow } = await import('../../electron/main/kiosk-window');
 
 type MockWindow = InstanceType<typeof BrowserWindow>;
 const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
+/** A key as Electron reports it to `before-input-event` (test/mocks/electron.ts, `inputEvent`); true if it was swallowed. */
 function press(window: MockWindow, key: string, code: string, mods: Partial<ShortcutInput> = {}) {
-  const event = { preventDefault: vi.fn() };
-  window.webContents.emit('before-input-event', event, { type: 'keyDown', key, code, control: false, alt: false, meta: false, shift: false, ...mods });
-  return event.preventDefault.mock.calls.length > 0;
+  const event = electronEvent();
+  window.webContents.emit('before-input-event', event, inputEvent({ key, code, control: mods.control, alt: mods.alt, meta: mods.meta, shift: mods.shift }));
+  return event.defaultPrevented;
 }
 
 function lockedWindow(options: { packaged?: boolean; hideCursor?: boolean } = {}) {
@@ -95,9 +96,9 @@ describe('shortcuts', () => {
 
   it('ignores key-up events (the key-down was already decided)', () => {
     const { window } = lockedWindow();
-    const event = { preventDefault: vi.fn() };
-    window.webContents.emit('before-input-event', event, { type: 'keyUp', key: 'F5', code: 'F5', control: false, alt: false, meta: false, shift: false });
-    expect(event.preventDefault).not.toHaveBeenCalled();
+    const event = electronEvent();
+    window.webContents.emit('before-input-event', event, inputEvent({ type: 'keyUp', key: 'F5', code: 'F5' }));
+    expect(event.defaultPrevented).toBe(false);
   });
 });
 
@@ -124,7 +125,7 @@ describe('the window', () => {
   it('pins zoom at 100 %: no pinch zoom, and any zoom change is undone', () => {
     const { window } = lockedWindow();
     expect(window.webContents.setVisualZoomLevelLimits).toHaveBeenCalledWith(1, 1);
-    window.webContents.emit('zoom-changed', {}, 'in');
+    window.webContents.emit('zoom-changed', electronEvent(), 'in'); // web-contents.md: `event`, `zoomDirection`
     expect(window.webContents.setZoomLevel).toHaveBeenCalledWith(0);
   });
 

@@ -13,9 +13,17 @@ describe('the preload', () => {
     expect(Object.keys(api).sort()).toEqual([
       'done',
       'getAppearance',
+      'getKeypad',
       'getState',
+      'keypadClose',
+      'keypadOpen',
+      'keypadSubmit',
       'onAppearance',
+      'onCameraHint',
+      'onKeypad',
+      'onKeypadKeys',
       'onPreview',
+      'onReload',
       'onState',
       'staffClose',
       'staffHealth',
@@ -23,6 +31,7 @@ describe('the preload', () => {
       'staffSettings',
       'staffTestConnection',
       'staffUnlock',
+      'uiError',
     ]);
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -37,7 +46,7 @@ describe('the preload', () => {
     const unsubscribe = api.onState?.(listener) as () => void;
     const [channel, wrapped] = ipcRenderer.on.mock.calls[0] as [string, (event: unknown, payload: unknown) => void];
     expect(channel).toBe('kiosk:state');
-    wrapped({ sender: 'ipc' }, { screen: 'ready' });
+    wrapped({ sender: 'ipc' }, { screen: 'ready' }); // ipc-renderer.md: `listener(event, args...)`
     expect(listener).toHaveBeenCalledWith({ screen: 'ready' }); // the IPC event object never reaches the page
     unsubscribe();
     expect(ipcRenderer.removeListener).toHaveBeenCalledWith('kiosk:state', wrapped);

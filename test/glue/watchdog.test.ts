@@ -7,9 +7,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CrashLoopGuard } from '../../electron/core/lockdown/crash-loop';
 
 vi.mock('electron', () => import('../mocks/electron'));
-const { app, BrowserWindow } = await import('../mocks/electron');
+const { app, BrowserWindow, electronEvent } = await import('../mocks/electron');
+// app.md "Event: 'child-process-gone'": `event`, then `{ type, reason, exitCode, serviceName?, name? }`
+// (Chromium's video capture runs as a `Utility` process, `name` "Video Capture").
 const { setupWatchdog, isVideoCapture, OUT_OF_ORDER_URL, CAPTURE_RESTART_MS } = await import('../../electron/main/watchdog');
-const { pickDisplay } = await import('../../electron/main/display');
 
 type MockWindow = InstanceType<typeof BrowserWindow>;
 const UI_URL = 'kiosk://app/index.html';
@@ -24,7 +25,8 @@ function start() {
   const outOfOrderChanged = vi.fn();
   const uiCrashed = vi.fn();
   const watchdog = setupWatchdog({ ui: ui as never, capture: capture as never, resetSession, outOfOrderChanged, cameraDown, uiCrashed, log, guard: new CrashLoopGuard({ now: () => Date.now() }) });
-  const crash = (reason = 'crashed') => ui.webContents.emit('render-process-gone', {}, { reason, exitCode: 1 });
+  // web-contents.md "Event: 'render-process-gone'": `event`, then RenderProcessGoneDetails `{ reason, exitCode }`.
+  const crash = (reason = 'crashed') => ui.webContents.emit('render-process-gone', electronEvent(), { reason, exitCode: 1 });
   return { ui, capture, log, resetSession, outOfOrderChanged, cameraDown, uiCrashed, watchdog, crash };
 }
 
@@ -151,18 +153,20 @@ describe('the camera path', () => {
     expect(capture.loadURL).not.toHaveBeenCalled();
   });
 
+  it('reloads the capture page when asked (frames that stopped), after the same short wait', () => {
+    const { ui, capture, cameraDown, watchdog } = start();
+    watchdog.restartCamera('FramesStalled');
+    expect(cameraDown).toHaveBeenCalledWith('FramesStalled');
+    vi.advanceTimersByTime(CAPTURE_RESTART_MS - 1);
+    expect(capture.loadURL).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(capture.loadURL).toHaveBeenCalledWith(CAPTURE_URL);
+    expect(ui.loadURL).not.toHaveBeenCalled();
+  });
+
   it('knows the video-capture service by its service name', () => {
     expect(isVideoCapture({ type: 'Utility', serviceName: 'video_capture.mojom.VideoCaptureService' })).toBe(true);
     expect(isVideoCapture({ type: 'Utility', serviceName: 'network.mojom.NetworkService' })).toBe(false);
     expect(isVideoCapture({ type: 'GPU' })).toBe(false);
-  });
-});
-
-describe('the screen the kiosk fills', () => {
-  const displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }, { id: 2, bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }];
-  it('is the primary one by default, the configured one by index, and the primary one when that screen is missing', () => {
-    expect(pickDisplay(displays, displays[0]!, null)).toEqual({ display: displays[0], fellBack: false });
-    expect(pickDisplay(displays, displays[0]!, 1)).toEqual({ display: displays[1], fellBack: false });
-    expect(pickDisplay(displays, displays[0]!, 2)).toEqual({ display: displays[0], fellBack: true });
   });
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron'));
-const { BrowserWindow } = await import('../mocks/electron');
+const { BrowserWindow, electronEvent, inputEvent } = await import('../mocks/electron');
 const { setupWedgeInput } = await import('../../electron/main/wedge-input');
 
-function press(window: InstanceType<typeof BrowserWindow>, key: string, type = 'keyDown', modifiers: { control?: boolean } = {}) {
-  const event = { preventDefault: vi.fn() };
-  window.webContents.emit('before-input-event', event, { type, key, code: '', control: false, alt: false, meta: false, shift: false, ...modifiers });
-  return event.preventDefault;
+/** A key as Electron reports it to `before-input-event` (test/mocks/electron.ts, `inputEvent`). */
+function press(window: InstanceType<typeof BrowserWindow>, key: string, type: 'keyDown' | 'keyUp' = 'keyDown', modifiers: { control?: boolean } = {}) {
+  const event = electronEvent();
+  const preventDefault = vi.spyOn(event, 'preventDefault');
+  window.webContents.emit('before-input-event', event, inputEvent({ type, key, ...modifiers }));
+  return preventDefault;
 }
 
 describe('keyboard-wedge input in main', () => {
@@ -50,9 +52,20 @@ describe('a held key in Electron', () => {
     const window = new BrowserWindow({});
     const keyInput = vi.fn();
     setupWedgeInput(window as never, { keyInput, staff: { isOpen: () => false } });
-    const event = { preventDefault: vi.fn() };
-    window.webContents.emit('before-input-event', event, { type: 'keyDown', key: '1', code: 'Digit1', control: false, alt: false, meta: false, shift: false, isAutoRepeat: true });
-    expect(event.preventDefault).toHaveBeenCalled();
+    const event = electronEvent();
+    window.webContents.emit('before-input-event', event, inputEvent({ key: '1', code: 'Digit1', isAutoRepeat: true }));
+    expect(event.defaultPrevented).toBe(true);
     expect(keyInput).not.toHaveBeenCalled();
+  });
+});
+
+describe('Caps Lock in Electron', () => {
+  it('is read from the input\'s modifiers (input-event.md: `capslock`) and handed to the detector', () => {
+    const window = new BrowserWindow({});
+    const keyInput = vi.fn();
+    setupWedgeInput(window as never, { keyInput, staff: { isOpen: () => false } });
+    window.webContents.emit('before-input-event', electronEvent(), inputEvent({ key: 'A', code: 'KeyA', capsLock: true }));
+    window.webContents.emit('before-input-event', electronEvent(), inputEvent({ key: 'a', code: 'KeyA' }));
+    expect(keyInput.mock.calls.map(([key]) => (key as { capsLock: boolean }).capsLock)).toEqual([true, false]);
   });
 });

@@ -16,8 +16,12 @@ export interface FakeCamera {
   dir(): string;
   /** This test's identify back end. */
   backEnd(): FakeIdentifyServer;
-  /** Chromium whose fake camera plays `videoFile`. */
-  launch(videoFile: string): Promise<Browser>;
+  /**
+   * Chromium whose fake camera plays `videoFile`; null: Chromium's own fake camera (a drawn
+   * animation, in any mode up to 4K, with focus and exposure controls), as Chromium's
+   * media/capture/video/fake_video_capture_device.cc makes it.
+   */
+  launch(videoFile: string | null): Promise<Browser>;
 }
 
 export function useFakeCamera(): FakeCamera {
@@ -43,7 +47,7 @@ export function useFakeCamera(): FakeCamera {
     async launch(videoFile) {
       browser = await chromium.launch({
         executablePath: CHROMIUM_PATH,
-        args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${videoFile}`],
+        args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', ...(videoFile ? [`--use-file-for-fake-video-capture=${videoFile}`] : [])],
       });
       return browser;
     },

@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestProblems } from './vipps-openapi';
 
 export type FakeAnswer =
   | { status: number; json?: unknown }
@@ -22,6 +23,11 @@ export interface RecordedRequest {
 export interface FakeIdentifyServer {
   baseUrl: string;
   requests: RecordedRequest[];
+  /**
+   * How the Vipps requests received broke Vipps MobilePay's published OpenAPI files (path, then
+   * what), none when they all kept them: a test of Vipps calls expects this empty.
+   */
+  vippsProblems: string[];
   close(): Promise<void>;
 }
 
@@ -54,6 +60,7 @@ export interface FakeVippsAnswers {
 
 export async function startFakeIdentify(answerFor: (identifier: string) => FakeAnswer, vipps: FakeVippsAnswers = {}): Promise<FakeIdentifyServer> {
   const requests: RecordedRequest[] = [];
+  const vippsProblems: string[] = [];
   const calls = { token: 0, checkIn: 0 };
   const answer = (url: string, body: unknown): FakeAnswer => {
     switch (url) {
@@ -80,7 +87,10 @@ export async function startFakeIdentify(answerFor: (identifier: string) => FakeA
       } catch {
         // keep the raw text: the test will see what was sent
       }
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+      requests.push(request);
+      const problems = requestProblems({ ...request, body: text === '' ? undefined : body });
+      if (problems?.length) vippsProblems.push(`${request.url}: ${problems.join('; ')}`);
       const scripted = answer(req.url ?? '', body);
       if ('hang' in scripted) return;
       if ('destroy' in scripted) return void req.socket.destroy();
@@ -93,6 +103,7 @@ export async function startFakeIdentify(answerFor: (identifier: string) => FakeA
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    vippsProblems,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -103,7 +114,7 @@ export async function startFakeIdentify(answerFor: (identifier: string) => FakeA
 
 /** Vipps credentials for tests: distinctive values, so a test can look for them in logs. */
 export const TEST_VIPPS_CREDENTIALS = {
-  clientId: 'kiosk-client-id',
+  clientId: '3f0c2b9e-5a1d-4c7e-9b2a-6d8e1f4a7c30',
   clientSecret: 'client-secret-S3cr3t',
   subscriptionKey: 'sub-key-0123456789abcdef',
   merchantSerialNumber: '123456',
@@ -118,6 +129,8 @@ export function fakeServerPool() {
       servers.push(server);
       return server;
     },
+    /** Every request the pool's servers received, in the order each server got them. */
+    requests: (): RecordedRequest[] => servers.flatMap((server) => server.requests),
     async closeAll(): Promise<void> {
       await Promise.all(servers.map((server) => server.close()));
       servers = [];

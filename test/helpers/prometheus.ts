@@ -17,7 +17,8 @@ export interface PrometheusServer {
   stop(): Promise<void>;
 }
 
-export async function startPrometheus(options: { target: string; token: string; job?: string; instance?: string }): Promise<PrometheusServer> {
+/** `caFile`: scrape over TLS (scheme https), trusting that certificate authority, as a kiosk serving /metrics beyond loopback needs. */
+export async function startPrometheus(options: { target: string; token: string; job?: string; instance?: string; caFile?: string }): Promise<PrometheusServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-prometheus-'));
   const port = await closedPort();
   writeFileSync(
@@ -28,6 +29,7 @@ export async function startPrometheus(options: { target: string; token: string; 
       `  - job_name: ${options.job ?? 'kiosk'}`,
       '    scrape_interval: 1s',
       `    authorization: { type: Bearer, credentials: "${options.token}" }`,
+      ...(options.caFile ? ['    scheme: https', `    tls_config: { ca_file: "${options.caFile}" }`] : []),
       // As the README's agent set-up: the kiosk PC's name as `instance`, not 127.0.0.1:9464,
       // which every kiosk PC would share.
       `    static_configs: [{ targets: ["${options.target}"], labels: { instance: "${options.instance ?? 'kiosk-pc-1'}" } }]`,

@@ -17,6 +17,12 @@ export interface QrFrameOptions {
   seed?: number;
   /** Light modules on dark, quiet zone dark too: a phone in dark mode. */
   inverted?: boolean;
+  /**
+   * This share of the modules between the finder patterns flipped (seeded): a code a decoder
+   * still finds (finders, timing and format intact) but cannot read, as glare or a cracked
+   * screen leaves it. 0.3 is well past what error correction level M repairs (15 %).
+   */
+  damage?: number;
 }
 
 /** mulberry32: a tiny seeded PRNG, so every run draws the same noise. */
@@ -43,6 +49,7 @@ export function sceneFrame(width: number, height: number, noise = 0, seed = 1): 
 export function qrFrame(text: string, options: QrFrameOptions): Uint8ClampedArray {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
+  const flip = damagedModules(size, options.damage ?? 0, options.seed ?? 1);
   const quiet = 4;
   const total = (size + 2 * quiet) * options.modulePx;
   const angle = ((options.angle ?? 0) * Math.PI) / 180;
@@ -64,11 +71,20 @@ export function qrFrame(text: string, options: QrFrameOptions): Uint8ClampedArra
       const row = Math.floor(v / options.modulePx) - quiet;
       const [dark, light] = options.inverted ? [225, 35] : [35, 225];
       if (col < 0 || row < 0 || col >= size || row >= size) return light;
-      return qr.modules.get(row, col) ? dark : light;
+      return Boolean(qr.modules.get(row, col)) !== flip.has(row * size + col) ? dark : light;
     },
     options.noise ?? 0,
     options.seed ?? 1,
   );
+}
+
+/** Modules (row * size + col) to flip: a `share` of those at least 9 modules from every edge. */
+function damagedModules(size: number, share: number, seed: number): Set<number> {
+  const flipped = new Set<number>();
+  if (share <= 0) return flipped;
+  const random = seededRandom(seed + 7919);
+  for (let row = 9; row < size - 9; row++) for (let col = 9; col < size - 9; col++) if (random() < share) flipped.add(row * size + col);
+  return flipped;
 }
 
 function drawFrame(width: number, height: number, code: (x: number, y: number) => number | null, noise: number, seed: number): Uint8ClampedArray {

@@ -41,8 +41,8 @@ describe('bindCoreToTransport', () => {
     core = await startKioskCore({ userDataDir: dir, env: {}, logger: quiet });
     const { transport, published, connect } = fakeTransport();
     const unbind = bindCoreToTransport(core, transport);
-    expect(connect('ui').map((push) => push.name)).toEqual(['state', 'appearance']);
-    expect(connect('capture')).toEqual([{ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10 } }]);
+    expect(connect('ui').map((push) => push.name)).toEqual(['state', 'appearance', 'keypad', 'cameraHint']);
+    expect(connect('capture')).toEqual([{ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10, focusDistance: null } }]);
 
     core.scan('123456');
     await vi.waitFor(() => expect(core?.session.view().screen).toBe('member'));

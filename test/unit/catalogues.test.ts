@@ -108,7 +108,7 @@ describe('what main says is wrong with a setting, in the staff screen\'s languag
   });
 
   it('every code main can send has its words in every catalogue', () => {
-    const codes: IssueCode[] = ['unknownField', 'tooSmall', 'tooBig', 'tooShort', 'tooLong', 'empty', 'wrongType', 'notInteger', 'oneOf', 'httpsUrl', 'colour', 'languageTag', 'pinHash', 'controlCharacters', 'missing', 'missingNoStaff', 'sharedSecretShort', 'locked', 'secretFromEnv'];
+    const codes: IssueCode[] = ['unknownField', 'tooSmall', 'tooBig', 'tooShort', 'tooLong', 'empty', 'wrongType', 'notInteger', 'oneOf', 'httpsUrl', 'colour', 'languageTag', 'pinHash', 'controlCharacters', 'missing', 'missingNoStaff', 'sharedSecretShort', 'locked', 'secretFromEnv', 'secretNewOrigin', 'secretWithoutUrl'];
     for (const catalogue of Object.values(CATALOGUES)) for (const code of codes) expect(typeof (catalogue.staff.issues as Record<string, unknown>)[code], code).toBe('string');
   });
 });

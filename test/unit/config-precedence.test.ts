@@ -85,7 +85,7 @@ describe('precedence', () => {
 
   it('Vipps secrets: staff over provisioning, the environment over both', async () => {
     const provisioning = {
-      vipps: { baseUrl: 'https://api.vipps.example', clientId: 'c', merchantSerialNumber: '1', clientSecret: 'p-secret', subscriptionKey: 'p-key' },
+      vipps: { baseUrl: 'https://api.vipps.example', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', merchantSerialNumber: '1234', clientSecret: 'p-secret', subscriptionKey: 'p-key' },
     };
     const staff = { secrets: { 'vipps.clientSecret': fakeStore.encrypt('s-secret'), 'vipps.subscriptionKey': fakeStore.encrypt('s-key') } };
     expect(configOf(await load({ provisioning, staff })).vipps).toMatchObject({ clientSecret: 's-secret', subscriptionKey: 's-key' });
@@ -127,7 +127,7 @@ describe('locked paths', () => {
   });
 
   it('a locked field keeps its whole section: emptying the section\'s base URL does not remove it', async () => {
-    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'c', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '123456' };
+    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '123456' };
     const config = configOf(await load({ provisioning: { vipps, locked: ['vipps.merchantSerialNumber'] }, staff: { settings: { 'vipps.baseUrl': null } } }));
     expect(config.vipps?.merchantSerialNumber).toBe('123456');
   });
@@ -151,10 +151,10 @@ describe('null in the staff layer', () => {
   });
 
   it('vipps.baseUrl null removes vipps; vipps.loyaltyProgramName null unsets just that', async () => {
-    const vipps = { baseUrl: 'https://api.vipps.example', clientId: 'c', merchantSerialNumber: '1', clientSecret: 's', subscriptionKey: 'k', loyaltyProgramName: 'Club' };
+    const vipps = { baseUrl: 'https://api.vipps.example', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', merchantSerialNumber: '1234', clientSecret: 's', subscriptionKey: 'k', loyaltyProgramName: 'Club' };
     expect(configOf(await load({ provisioning: { vipps }, staff: { settings: { 'vipps.baseUrl': null } } })).vipps).toBeUndefined();
     const config = configOf(await load({ provisioning: { vipps }, staff: { settings: { 'vipps.loyaltyProgramName': null } } }));
-    expect(config.vipps).toMatchObject({ clientId: 'c' });
+    expect(config.vipps).toMatchObject({ clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de' });
     expect(config.vipps).not.toHaveProperty('loyaltyProgramName');
   });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeedServer } from '../../electron/core/handoff/feed-server';
 import { HandoffService } from '../../electron/core/handoff/handoff-service';
-import { memberIdentification, notMemberIdentification, type Identification } from '../../electron/core/handoff/identification';
+import { IDENTIFIED_BY, identifiedByOf, memberIdentification, notMemberIdentification, type Identification } from '../../electron/core/handoff/identification';
 import { HandoffJournal, JOURNAL_FILE, type PendingDelivery } from '../../electron/core/handoff/journal';
 import { signature, verifySignature } from '../../electron/core/handoff/signature';
 import { startFakeTill, type FakeTill } from '../helpers/fake-till';
@@ -41,7 +41,7 @@ afterEach(async () => {
 const member = (transactionId: string | null, name = 'Farhan Ahmed') =>
   memberIdentification(
     { loyaltyId: 'user-7', name, points: { amount: 14464, currency: 'points' }, order: [{ productId: '1001', quantity: 1, productType: 'REWARD' }, { productId: '2002', quantity: 2, productType: 'OFFER' }], transactionId },
-    { storeId: '4242', terminalId: 'kiosk-7', catalog: { 1001: 'Whopper Jr.' }, now: new Date() },
+    { identifiedBy: 'appCode', storeId: '4242', terminalId: 'kiosk-7', catalog: new Map([['1001', 'Whopper Jr.']]), now: new Date() },
   );
 
 function handoffConfig(url: string | null, extra: Record<string, unknown> = {}) {
@@ -57,7 +57,7 @@ async function startService(config: ReturnType<typeof handoffConfig>) {
 
 describe('the identification', () => {
   it('matches the published JSON Schema, for a member and a non-member, and never holds a code or phone number', () => {
-    for (const identification of [member('txn-1'), member(null, ''), notMemberIdentification({ storeId: '1', terminalId: '2', catalog: {}, now: new Date() })]) {
+    for (const identification of [member('txn-1'), member(null, ''), notMemberIdentification({ identifiedBy: 'phoneNumber', storeId: '1', terminalId: '2', catalog: new Map(), now: new Date() })]) {
       expect(validate(identification), JSON.stringify(validate.errors)).toBe(true);
       expect(Number.isNaN(Date.parse(identification.identifiedAt))).toBe(false);
     }
@@ -73,6 +73,18 @@ describe('the identification', () => {
   it('the schema is strict: an extra field or a wrong type fails it', () => {
     expect(validate({ ...member('t'), phoneNumber: '4712345678' })).toBe(false);
     expect(validate({ ...member('t'), kind: 'codeProblem' })).toBe(false);
+  });
+
+  it('says how the customer was identified (schema version 2): each kind of scan, by its own name; none other passes the schema', () => {
+    expect((['otp', 'loyaltyId', 'vippsToken', 'vippsPhone'] as const).map(identifiedByOf)).toEqual(['appCode', 'loyaltyId', 'personalQrToken', 'phoneNumber']);
+    expect([...IDENTIFIED_BY]).toEqual(['appCode', 'loyaltyId', 'personalQrToken', 'phoneNumber']);
+    expect(member('t')).toMatchObject({ schemaVersion: 2, identifiedBy: 'appCode' });
+    for (const identifiedBy of IDENTIFIED_BY) expect(validate({ ...member('t'), identifiedBy })).toBe(true);
+    expect(validate({ ...member('t'), identifiedBy: 'typedCode' })).toBe(false);
+    const withoutIt: Record<string, unknown> = { ...member('t') };
+    delete withoutIt.identifiedBy;
+    expect(validate(withoutIt)).toBe(false);
+    expect(validate({ ...member('t'), schemaVersion: 1 })).toBe(false);
   });
 });
 
@@ -127,7 +139,8 @@ describe('pushing to the till', () => {
     const second = await startService(handoffConfig(till.url));
     await vi.waitFor(() => expect(till?.accepted).toHaveLength(2), { timeout: 5000 });
     expect((till.accepted as Identification[]).map((identification) => identification.id)).toEqual(['txn-a', 'txn-b']);
-    expect(second.health().push?.pending).toBe(0);
+    // The till records a delivery before its answer reaches the kiosk: the queue empties a moment later.
+    await vi.waitFor(() => expect(second.health().push?.pending).toBe(0), { timeout: 5000 });
   });
 
   it('gives up at the TTL: logged, and the next identification goes through', async () => {

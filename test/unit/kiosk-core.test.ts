@@ -87,7 +87,7 @@ describe('the kiosk core', () => {
     const file = path.join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({ scanners: { camera: { enabled: false } } }));
     core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: quiet });
-    expect(core.cameraSettings()).toEqual({ enabled: false, deviceId: null, fps: 10 });
+    expect(core.cameraSettings()).toEqual({ enabled: false, deviceId: null, fps: 10, focusDistance: null });
     const seen: unknown[] = [];
     core.onCameraSettings((settings) => seen.push(settings));
     core.cameraScan('123456');
@@ -95,7 +95,7 @@ describe('the kiosk core', () => {
     expect(core.session.view()).toEqual({ screen: 'ready' });
 
     writeFileSync(file, JSON.stringify({ scanners: { camera: { enabled: true, fps: 5 } } }));
-    await vi.waitFor(() => expect(seen).toEqual([{ enabled: true, deviceId: null, fps: 5 }]), { timeout: 8000 });
+    await vi.waitFor(() => expect(seen).toEqual([{ enabled: true, deviceId: null, fps: 5, focusDistance: null }]), { timeout: 8000 });
     core.cameraScan('123456');
     await vi.waitFor(() => expect(core?.session.view().screen).toBe('member'), { timeout: 8000 });
   });
@@ -108,7 +108,7 @@ describe('the kiosk core', () => {
       const file = path.join(dir, 'config.json');
       // With a Vipps set-up even the phone form is exchanged (Vipps' QR API guide): the fake answers as Vipps would.
       backEnd = await startFakeIdentify(() => ({ status: 200, json: MEMBER_ANSWER }), { checkIn, exchange: () => ({ status: 200, json: { msisdn: '4712345678' } }) });
-      const vipps = { baseUrl: backEnd.baseUrl, clientId: 'c', clientSecret: 'client-secret-1', subscriptionKey: 'sub-key-1', merchantSerialNumber: '1', timeoutMs: 1000 };
+      const vipps = { baseUrl: backEnd.baseUrl, clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 'client-secret-1', subscriptionKey: 'sub-key-1', merchantSerialNumber: '1234', timeoutMs: 1000 };
       writeFileSync(file, JSON.stringify({ idleResetSeconds: 60, identify: { baseUrl: backEnd.baseUrl, token: 'tok' }, vipps }));
       const lines: string[] = [];
       core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: createLogger((line) => lines.push(line)) });
@@ -141,7 +141,7 @@ describe('the kiosk core', () => {
   it('a keyboard-wedge burst thrown away is logged as scan-voided and counted in the staff health view', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
     const file = path.join(dir, 'config.json');
-    writeFileSync(file, JSON.stringify({ staff: { pinHash: await hashPin('2468', { N: 1024, r: 8, p: 1 }) } }));
+    writeFileSync(file, JSON.stringify({ staff: { pinHash: await hashPin('246810', { N: 1024, r: 8, p: 1 }) } }));
     const lines: string[] = [];
     core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: createLogger((line) => lines.push(line)) });
     // A 6-digit burst stalled for 600 ms (longer than any stall it may survive), then Enter.
@@ -153,25 +153,25 @@ describe('the kiosk core', () => {
       expect.objectContaining({ event: 'scan-voided', length: 6, reason: 'stalled too long', largestGapMs: 600 }),
     ]);
     expect(lines.join('\n')).not.toContain('987654');
-    expect(await core.staff.unlock('2468')).toEqual({ ok: true });
+    expect(await core.staff.unlock('246810')).toEqual({ ok: true });
     expect(core.health().counts).toMatchObject({ voided: 1, scans: 0 });
   });
 
   it('an invalid configuration at start still lets staff in with the provisioning file\'s PIN', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
     const file = path.join(dir, 'config.json');
-    const pinHash = await hashPin('2468', { N: 1024, r: 8, p: 1 });
+    const pinHash = await hashPin('246810', { N: 1024, r: 8, p: 1 });
     writeFileSync(file, JSON.stringify({ idleResetSeconds: 1, staff: { pinHash } }));
     core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: quiet });
     expect(core.session.view()).toMatchObject({ screen: 'needsStaff', reason: 'config' });
-    expect(await core.staff.unlock('2468')).toEqual({ ok: true });
+    expect(await core.staff.unlock('246810')).toEqual({ ok: true });
     expect(core.health().config.problem).toContain('idleResetSeconds');
   });
 
   it('writes its log to <user data>/logs/kiosk.log, with the configured secrets removed, and shows the last problems to staff', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
     const file = path.join(dir, 'config.json');
-    const pinHash = await hashPin('2468', { N: 1024, r: 8, p: 1 });
+    const pinHash = await hashPin('246810', { N: 1024, r: 8, p: 1 });
     backEnd = await startFakeIdentify(() => ({ status: 500, json: { error: 'boom' } }));
     writeFileSync(file, JSON.stringify({ identify: { baseUrl: backEnd.baseUrl, token: 'secret-token-Jk4' }, staff: { pinHash } }));
     const logDir = path.join(dir, 'logs');
@@ -179,7 +179,7 @@ describe('the kiosk core', () => {
     core.log.warn('probe', { message: 'a library quoted secret-token-Jk4 in its error' });
     writeFileSync(file, JSON.stringify({ idleResetSeconds: 1, staff: { pinHash } }));
     await vi.waitFor(() => expect(core?.session.view()).toMatchObject({ screen: 'needsStaff', reason: 'config' }), { timeout: 8000 });
-    expect(await core.staff.unlock('2468')).toEqual({ ok: true });
+    expect(await core.staff.unlock('246810')).toEqual({ ok: true });
     const health = core.health();
     expect(health.log.file).toBe(path.join(logDir, 'kiosk.log'));
     expect(health.log.recentProblems.map((problem) => problem.event)).toEqual(['probe', 'config-invalid']);

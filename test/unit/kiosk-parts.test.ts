@@ -26,7 +26,7 @@ const noMetrics = new KioskMetrics({ name: 'test', version: '0' }, { kiosk: () =
 const SOURCE = { kind: 'file' as const, path: '/nowhere/kiosk.json', staffPath: '/nowhere/staff.json' };
 const PRODUCT = { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' };
 const IDENTIFY = { baseUrl: 'https://loyalty.example', token: 'tok' };
-const VIPPS = { baseUrl: 'https://apitest.vipps.no', clientId: 'c', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '1' };
+const VIPPS = { baseUrl: 'https://apitest.vipps.no', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '1234' };
 
 let stops: KioskPart[] = [];
 afterEach(async () => {
@@ -107,7 +107,7 @@ describe('the Vipps part', () => {
     expect(first?.target.baseUrl).toBe(VIPPS.baseUrl);
     await apply({ identify: IDENTIFY, vipps: VIPPS, storeId: '2' });
     expect(vipps.client()).toBe(first);
-    await apply({ identify: IDENTIFY, vipps: { ...VIPPS, merchantSerialNumber: '2' }, storeId: '2' });
+    await apply({ identify: IDENTIFY, vipps: { ...VIPPS, merchantSerialNumber: '2345' }, storeId: '2' });
     expect(vipps.client()).not.toBe(first);
     await apply({ identify: IDENTIFY });
     expect([vipps.client(), vipps.kind(), vipps.personalQrOrigins()]).toEqual([null, 'off', ['https://qr.vipps.no']]);
@@ -183,7 +183,7 @@ describe('the camera and appearance parts', () => {
     await apply({ storeId: '2' });
     await apply({ storeId: '2', scanners: { camera: { fps: 5 } } });
     await apply({ storeId: '2', scanners: { camera: { fps: 5 } }, locale: 'nb' });
-    expect(cameraSettings).toEqual([{ enabled: true, deviceId: null, fps: 5 }]);
+    expect(cameraSettings).toEqual([{ enabled: true, deviceId: null, fps: 5, focusDistance: null }]);
     expect(looks).toEqual(['nb']);
   });
 

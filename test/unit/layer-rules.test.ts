@@ -31,4 +31,13 @@ describe('layer rules', () => {
   it('keep Electron out of the core', async () => {
     expect((await messages('electron/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).join()).toMatch(/plain Node/);
   });
+
+  it('keep validation out of what pages load first: the preload and the page bridges take channels, not schemas', async () => {
+    expect((await messages('electron/web/page-bridge.ts', "import { requestArgs } from '../shared/contract';\nexport const r = requestArgs;\n")).join()).toMatch(/zod-free channels\.ts/);
+    expect((await messages('electron/preload/preload.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).join()).toMatch(/no validation here/);
+    expect((await messages('electron/shared/kiosk-api.ts', "import { requests } from './contract';\nexport const r = requests;\n")).join()).toMatch(/zod-free channels\.ts/);
+    expect(await messages('electron/shared/kiosk-api.ts', "import type { PageApi } from './contract';\nimport { requests } from './channels';\nexport type P = PageApi<'ui'>;\nexport const r = requests;\n")).toEqual([]);
+    // Main's side may validate.
+    expect(await messages('electron/core/bridge/x.ts', "import { requestArgs } from '../../shared/contract';\nexport const r = requestArgs;\n")).toEqual([]);
+  });
 });

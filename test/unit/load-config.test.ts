@@ -168,7 +168,7 @@ describe('loadConfig', () => {
   });
 
   describe('the Vipps section', () => {
-    const VIPPS = { baseUrl: 'https://api.vipps.no', clientId: 'client-1', merchantSerialNumber: '123456' };
+    const VIPPS = { baseUrl: 'https://api.vipps.no', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', merchantSerialNumber: '123456' };
 
     it('needs both secrets, naming each field and its environment variable', async () => {
       const error = errorOf(await loadFile({ vipps: VIPPS }));

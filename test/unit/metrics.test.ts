@@ -61,6 +61,7 @@ describe('KioskMetrics', () => {
     metrics.scan('serial', 'ignored');
     metrics.decodeTimes([0.004, 0.006]);
     metrics.checkIn('sent');
+    metrics.checkIn('skipped');
     const scraped = series(await metrics.scrape());
     expect(Object.fromEntries([...scraped].filter(([name]) => name.startsWith('kiosk_scans_total')))).toEqual({
       'kiosk_scans_total{scanner="keyboard",outcome="member"}': 1,
@@ -78,6 +79,7 @@ describe('KioskMetrics', () => {
     expect(scraped.get('kiosk_identify_duration_seconds_count')).toBe(6);
     expect(scraped.get('kiosk_camera_decode_seconds_count')).toBe(2);
     expect(scraped.get('kiosk_vipps_check_ins_total{result="sent"}')).toBe(1);
+    expect(scraped.get('kiosk_vipps_check_ins_total{result="skipped"}')).toBe(1);
     expect(scraped.get('kiosk_info{version="1.2.3",store_id="212",terminal_id="k1"}')).toBe(1);
     expect(scraped.get('kiosk_config_valid')).toBe(1);
     expect(scraped.get('kiosk_scanner_up{scanner="camera"}')).toBe(0);
@@ -112,12 +114,12 @@ describe('the Prometheus endpoint', () => {
     expect((await fetch(`${url}/metrics`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
   });
 
-  it('listens on loopback as configured, and says so when told to listen elsewhere', async () => {
+  it('listens on loopback as configured, and refuses to serve plain HTTP anywhere else (TLS: test/unit/listeners-tls.test.ts)', async () => {
     expect((await start()).address()).toMatch(/^127\.0\.0\.1:\d+$/);
     await endpoint?.close();
-    const lines: string[] = [];
-    endpoint = await startPrometheusEndpoint({ host: '0.0.0.0', port: 0, token: TOKEN, scrape: () => metrics.scrape(), log: { ...quiet, warn: (event) => void lines.push(event) } });
-    expect(lines).toEqual(['telemetry-prometheus-not-loopback']);
+    endpoint = null;
+    const elsewhere = startPrometheusEndpoint({ host: '0.0.0.0', port: 0, token: TOKEN, scrape: () => metrics.scrape(), log: quiet });
+    await expect(elsewhere).rejects.toThrow(/^telemetry\.prometheus\.tls: is required for a host other than loopback/);
   });
 });
 

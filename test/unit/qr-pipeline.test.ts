@@ -35,7 +35,7 @@ describe('QrPipeline', () => {
   it('runs only the first pass when it reads the code', async () => {
     const fake = fakePasses({ fast: 5, harder: 20, histogram: 10 }, { fast: 'code' });
     const pipeline = new QrPipeline({ passes: fake.passes, budgetMs: 50, now: fake.now });
-    expect(await pipeline.decode(FRAME)).toEqual({ text: 'code', pass: 'fast', ran: ['fast'], ms: 5 });
+    expect(await pipeline.decode(FRAME)).toEqual({ text: 'code', pass: 'fast', ran: ['fast'], ms: 5, unread: false });
     expect(pipeline.pending).toBe(false);
   });
 

@@ -55,7 +55,7 @@ describe('the session keeps no scanned text', () => {
         kind: 'member',
         member: { loyaltyId: code, name: 'Farhan Ahmed', points: null, order: [], transactionId: null },
       }),
-      settings: () => ({ idleResetSeconds: 5, deadlineMs: () => 1000, duplicateWindowMs: 3000, catalog: {} }),
+      settings: () => ({ idleResetSeconds: 5, deadlineMs: () => 1000, duplicateWindowMs: 3000, catalog: new Map() }),
       now: () => Date.now(),
     });
     machine.scan(code);

@@ -122,9 +122,9 @@ describe('sandbox server', () => {
   });
 
   it('leaves PLU 2002 out of the catalog so the PLU fallback shows', () => {
-    expect(SANDBOX_CATALOG['1001']).toBe('Whopper Jr.');
-    expect(SANDBOX_CATALOG['2002']).toBeUndefined();
-    expect(Object.keys(SANDBOX_ANSWERS)).toEqual(
+    expect(SANDBOX_CATALOG.get('1001')).toBe('Whopper Jr.');
+    expect(SANDBOX_CATALOG.get('2002')).toBeUndefined();
+    expect([...SANDBOX_ANSWERS.keys()]).toEqual(
       expect.arrayContaining(['123456', '234567', '000000', '222222', '333333', '444444', '555555', '666666']),
     );
   });

@@ -60,7 +60,7 @@ describe('sandbox Vipps: access token', () => {
 
   it.each<[string, Partial<VippsTarget>]>([
     ['client secret', { clientSecret: 'wrong-secret' }],
-    ['client id', { clientId: 'someone-else' }],
+    ['client id', { clientId: 'a1b2c3d4-0000-4000-8000-000000000000' }],
     ['subscription key', { subscriptionKey: 'wrong-key' }],
     ['merchant serial number', { merchantSerialNumber: '654321' }],
   ])('a wrong %s → credentials failure, for the cache and both client calls', async (_label, wrong) => {
@@ -89,7 +89,7 @@ describe('sandbox Vipps: QR exchange, then identify', () => {
   });
 
   it.each(['https://qr.vipps.no/p/no-such-token', 'https://qr.vipps.no/p/SANDBOX-KARI', 'https://qr.vipps.no/p/sandbox-kari?v=1'])(
-    'an unknown code (%s) → codeProblem notFound',
+    'an unknown code (%s) → the published 400 problem body → codeProblem notFound (refresh the code)',
     async (qrCode) => {
       expect(await new VippsClient(target()).exchange(qrCode, never())).toEqual({ ok: false, outcome: { kind: 'codeProblem', reason: 'notFound' } });
     },

@@ -9,7 +9,7 @@ const SETTINGS: SessionSettings = {
   idleResetSeconds: 5,
   deadlineMs: () => 3000,
   duplicateWindowMs: 3000,
-  catalog: { 'PLU-1': 'Whopper Jr.' },
+  catalog: new Map([['PLU-1', 'Whopper Jr.']]),
 };
 
 const FARHAN: IdentifiedMember = {

@@ -6,11 +6,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeSecretStore } from '../helpers/fake-secret-store';
 import type { KioskConfig, KioskConfigInput } from '../../electron/core/config/config-schema';
 import { loadConfig, type ConfigSource } from '../../electron/core/config/load-config';
+import { sealSecret, unsealSecret } from '../../electron/core/config/secret-origins';
 import type { SecretStore } from '../../electron/core/config/secret-store';
 import { hashPin } from '../../electron/core/staff/pin-hash';
 import { STAFF_IDLE_MS, StaffService, type StaffDeps } from '../../electron/core/staff/staff-service';
 
-const PIN = '2468';
+const PIN = '246810';
 const PROVISIONED_TOKEN = 'provisioned-token-Xq7';
 const IDENTIFY = { baseUrl: 'https://loyalty.example.com', token: PROVISIONED_TOKEN };
 
@@ -339,7 +340,9 @@ describe('StaffService.save', () => {
     expect(await service.save({ values: {}, secrets: { 'identify.token': `  ${secret} ` } })).toEqual({ ok: true });
     const text = fs.readFileSync(staffFile, 'utf8');
     expect(text).not.toContain(secret);
-    expect(staffFileJson()).toEqual({ settings: {}, secrets: { 'identify.token': fakeStore.encrypt(secret) } });
+    expect(staffFileJson()).toEqual({ settings: {}, secrets: { 'identify.token': expect.any(String) } });
+    // Sealed with the origin it was entered for (secret-origins.ts).
+    expect(unsealSecret(fakeStore.decrypt(staffFileJson().secrets['identify.token'] ?? ''))).toEqual({ origin: IDENTIFY.baseUrl, secret });
     expect(config().identify?.token).toBe(secret); // the reload
 
     const later = await loadConfig(env, userData, { secrets: fakeStore });
@@ -353,24 +356,24 @@ describe('StaffService.save', () => {
     const { service } = await open();
     expect(await service.save({ values: {}, secrets: { 'identify.token': 'staff-token-Ke3p' } })).toEqual({ ok: true });
     expect(await service.save({ values: { terminalId: '42' }, secrets: { 'identify.token': '' } })).toEqual({ ok: true });
-    expect(staffFileJson().secrets).toEqual({ 'identify.token': fakeStore.encrypt('staff-token-Ke3p') });
+    expect(staffFileJson().secrets).toEqual({ 'identify.token': fakeStore.encrypt(sealSecret(IDENTIFY.baseUrl, 'staff-token-Ke3p')) });
   });
 
   it('takes a secret and the section it needs in one save (Vipps from nothing)', async () => {
     const { service, config } = await open();
     const result = await service.save({
-      values: { 'vipps.baseUrl': 'https://api.vipps.example', 'vipps.clientId': 'client-1', 'vipps.merchantSerialNumber': '123456' },
+      values: { 'vipps.baseUrl': 'https://api.vipps.example', 'vipps.clientId': 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', 'vipps.merchantSerialNumber': '123456' },
       secrets: { 'vipps.clientSecret': 'vipps-secret-Cs1', 'vipps.subscriptionKey': 'vipps-key-Sk1' },
     });
     expect(result).toEqual({ ok: true });
-    expect(config().vipps).toMatchObject({ baseUrl: 'https://api.vipps.example', clientId: 'client-1', clientSecret: 'vipps-secret-Cs1', subscriptionKey: 'vipps-key-Sk1' });
+    expect(config().vipps).toMatchObject({ baseUrl: 'https://api.vipps.example', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 'vipps-secret-Cs1', subscriptionKey: 'vipps-key-Sk1' });
     const text = fs.readFileSync(staffFile, 'utf8');
     expect(text).not.toContain('vipps-secret-Cs1');
     expect(text).not.toContain('vipps-key-Sk1');
   });
 
   it('"none" of an optional setting the provisioning file sets (serial port, camera, programme name) is kept over it', async () => {
-    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'c', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '123456', loyaltyProgramName: 'Chain Club' };
+    const vipps = { baseUrl: 'https://api.vipps.no', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 's', subscriptionKey: 'k', merchantSerialNumber: '123456', loyaltyProgramName: 'Chain Club' };
     const provisioning = { identify: IDENTIFY, vipps, staff: { pinHash }, scanners: { camera: { deviceId: 'cam-provisioned' }, serial: { path: '/dev/ttyUSB9' } } };
     const { service, config } = await open({ provisioning });
     const cleared = { 'scanners.serial.path': '', 'scanners.camera.deviceId': null, 'vipps.loyaltyProgramName': ' ' };
@@ -394,11 +397,13 @@ describe('StaffService.save', () => {
 
   it('an emptied Identify URL drops the staff change: the provisioning file\'s back end applies', async () => {
     const { service, config } = await open();
-    expect(await service.save({ values: { 'identify.baseUrl': 'https://other.example.com' }, secrets: {} })).toEqual({ ok: true });
-    expect(config().identify?.baseUrl).toBe('https://other.example.com');
+    expect(await service.save({ values: { 'identify.baseUrl': 'https://other.example.com' }, secrets: { 'identify.token': 'other-token-Ot9' } })).toEqual({ ok: true });
+    expect(config().identify).toMatchObject({ baseUrl: 'https://other.example.com', token: 'other-token-Ot9' });
     expect(await service.save({ values: { 'identify.baseUrl': '' }, secrets: {} })).toEqual({ ok: true });
     expect(staffFileJson().settings).toEqual({});
-    expect(config().identify?.baseUrl).toBe(IDENTIFY.baseUrl);
+    // Back on the provisioning file's origin, with its token; the other origin's token is dropped.
+    expect(config().identify).toMatchObject({ baseUrl: IDENTIFY.baseUrl, token: PROVISIONED_TOKEN });
+    expect(staffFileJson().secrets).toEqual({});
   });
 
   it('ignores fields the form does not offer (the PIN hash, the locked list), whatever the page sends', async () => {
@@ -440,8 +445,8 @@ describe('StaffService.save', () => {
     // Written in place, the file would keep its inode; a temp file renamed over it has a new one.
     expect(second.ino).not.toBe(first.ino);
     if (process.platform !== 'win32') expect(second.mode & 0o777).toBe(0o600);
-    expect(fs.readdirSync(userData)).toEqual(['staff-settings.json']);
-    expect(staffFileJson()).toEqual({ settings: { terminalId: '43' }, secrets: { 'identify.token': fakeStore.encrypt('staff-token-At0m') } });
+    expect(fs.readdirSync(userData).sort()).toEqual(['staff-lockout.json', 'staff-settings.json']); // the PIN's count, and no temporary file
+    expect(staffFileJson()).toEqual({ settings: { terminalId: '43' }, secrets: { 'identify.token': fakeStore.encrypt(sealSecret(IDENTIFY.baseUrl, 'staff-token-At0m')) } });
   });
 
   it('creates the user-data folder when it is missing', async () => {

@@ -139,7 +139,7 @@ describe('Vipps check-in sender', () => {
 
   it('a secret fetch cannot send (a line break in it) is not quoted in the log', async () => {
     const lines: string[] = [];
-    const client = new VippsClient({ baseUrl: 'http://127.0.0.1:9', clientId: 'id', clientSecret: 'first-half\nTOP-SECRET-VALUE', subscriptionKey: 'k', merchantSerialNumber: '1', loyaltyProgramName: null, timeoutMs: 1000, product: { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' } });
+    const client = new VippsClient({ baseUrl: 'http://127.0.0.1:9', clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de', clientSecret: 'first-half\nTOP-SECRET-VALUE', subscriptionKey: 'k', merchantSerialNumber: '1234', loyaltyProgramName: null, timeoutMs: 1000, product: { name: 'Counter Loyalty Kiosk', version: '0.0.0-test' } });
     await new CheckInSender({ log: createLogger((line) => lines.push(line)), backoffMs: () => 1 }).send(client, PHONE, true);
     expect(lines.some((line) => line.includes('vipps-check-in-failed'))).toBe(true);
     expect(lines.join('\n')).not.toContain('TOP-SECRET-VALUE');

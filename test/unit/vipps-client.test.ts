@@ -176,7 +176,7 @@ describe('Vipps QR exchange', () => {
   it.each<[number, IdentifyOutcome]>([
     [404, { kind: 'codeProblem', reason: 'notFound' }],
     [410, { kind: 'codeProblem', reason: 'notFound' }],
-    [400, { kind: 'codeProblem', reason: 'invalidCode' }],
+    [400, { kind: 'codeProblem', reason: 'notFound' }], // the QR API's published refusal: refresh the code
     [422, { kind: 'codeProblem', reason: 'invalidCode' }],
     [403, { kind: 'credentialsRefused', status: 403 }],
   ])('%i → %o', async (status, outcome) => {

@@ -26,13 +26,21 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     getState: () => ({ screen: 'ready' as const }),
     getAppearance: () => ({ locale: 'en', brand: { programName: null, color: '#14b8a6', logo: null }, sounds: { enabled: true, volume: 0.5 }, attractAfterSeconds: 60 }),
     done: () => undefined,
+    uiError: () => undefined,
     keyInput: () => undefined,
-    cameraSettings: () => ({ enabled: true, deviceId: null, fps: 10 }),
+    cameraSettings: () => ({ enabled: true, deviceId: null, fps: 10, focusDistance: null }),
     decoded: () => undefined,
     cameraState: () => undefined,
     preview: () => undefined,
     cameraDevices: () => undefined,
     decodeTimes: () => undefined,
+    frames: () => undefined,
+    cameraTuning: () => undefined,
+    codeUnread: () => undefined,
+    getKeypad: () => ({ enabled: true, open: false, restSeconds: null, idleSeconds: 15 }),
+    keypadOpen: () => ({ enabled: true, open: true, restSeconds: null, idleSeconds: 15 }),
+    keypadClose: () => undefined,
+    keypadSubmit: () => ({ ok: true as const }),
     staffUnlock: async () => ({ ok: false as const, reason: 'noPin' as const }),
     staffSettings: () => {
       throw new Error('Staff mode is closed');
@@ -107,7 +115,7 @@ describe('the capture page socket', () => {
     const received: string[] = [];
     const handlers = fakeHandlers({ preview: (jpeg) => void received.push(jpeg) });
     const bridge = createWsBridge(handlers);
-    bridge.onConnect((page, send) => page === 'capture' && send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10 } }));
+    bridge.onConnect((page, send) => page === 'capture' && send({ name: 'cameraSettings', payload: { enabled: true, deviceId: null, fps: 10, focusDistance: null } }));
     server = await startWebServer({ port: 0, token: 'launch-token-0123456789', rendererDir: dir, bridgeScriptsDir: dir, bridge });
     const client = new WebSocket(`${server.url.replace('http', 'ws')}capture-bridge`, { origin: new URL(server.url).origin });
     const messages: string[] = [];
@@ -117,7 +125,7 @@ describe('the capture page socket', () => {
     client.send(JSON.stringify({ id: 1, channel: 'capture:preview', arg: jpeg }));
     client.send(JSON.stringify({ id: 2, channel: 'kiosk:done' })); // a UI request on the capture socket
     await vi.waitFor(() => expect(messages).toHaveLength(3));
-    expect(JSON.parse(messages[0] ?? '')).toEqual({ event: 'capture:settings-changed', payload: { enabled: true, deviceId: null, fps: 10 } });
+    expect(JSON.parse(messages[0] ?? '')).toEqual({ event: 'capture:settings-changed', payload: { enabled: true, deviceId: null, fps: 10, focusDistance: null } });
     expect(JSON.parse(messages[1] ?? '')).toMatchObject({ id: 1, ok: true });
     expect(JSON.parse(messages[2] ?? '')).toMatchObject({ id: 2, ok: false, error: expect.stringContaining('Unknown channel') });
     expect(received).toEqual([jpeg]);

@@ -8,20 +8,21 @@ import path from 'node:path';
 
 export const MAX_LOGO_BYTES = 256 * 1024;
 
-const TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-};
+/** By the configured file's extension (a Map: the name is the provisioning file's text). */
+const TYPES: ReadonlyMap<string, string> = new Map([
+  ['.png', 'image/png'],
+  ['.jpg', 'image/jpeg'],
+  ['.jpeg', 'image/jpeg'],
+  ['.webp', 'image/webp'],
+  ['.svg', 'image/svg+xml'],
+]);
 
 export type LogoResult = { ok: true; dataUrl: string } | { ok: false; error: string };
 
 /** Reads `file` (relative paths from `baseDir`) as a data URL. */
 export async function readBrandLogo(file: string, baseDir: string): Promise<LogoResult> {
   const full = path.resolve(baseDir, file);
-  const type = TYPES[path.extname(full).toLowerCase()];
+  const type = TYPES.get(path.extname(full).toLowerCase());
   if (!type) return { ok: false, error: `brand.logo: must be a .png, .jpg, .webp or .svg file (${full})` };
   try {
     const info = await stat(full);

@@ -1,7 +1,8 @@
 /**
  * Connects the core to a shell's transport (Electron's IPC, the web shell's WebSocket), the same
  * way in both: every change the pages show is pushed as it happens, and a page that (re)connects
- * is first told what it may have missed meanwhile (the session, the look, the camera settings).
+ * is first told what it may have missed meanwhile (the session, the look, the keypad, the camera
+ * hint, the camera settings).
  */
 import { events, type EventName, type EventPayload, type Page } from '../../shared/contract';
 import type { KioskCore } from '../kiosk-core';
@@ -23,6 +24,8 @@ export function greeting(core: KioskCore, page: Page): Push[] {
     : [
         { name: 'state', payload: core.session.view() },
         { name: 'appearance', payload: core.appearance() },
+        { name: 'keypad', payload: core.keypad.view() },
+        { name: 'cameraHint', payload: core.cameraHint() },
       ];
 }
 
@@ -34,6 +37,9 @@ export function bindCoreToTransport(core: KioskCore, transport: CoreTransport): 
     core.camera.onPreview((preview) => transport.publish('preview', preview)),
     core.onAppearance((appearance) => transport.publish('appearance', appearance)),
     core.onCameraSettings((settings) => transport.publish('cameraSettings', settings)),
+    core.keypad.onView((view) => transport.publish('keypad', view)),
+    core.keypad.onKeys((keys) => transport.publish('keypadKeys', keys)),
+    core.onCameraHint((hint) => transport.publish('cameraHint', hint)),
   ];
   return () => unsubscribe.forEach((off) => off());
 }

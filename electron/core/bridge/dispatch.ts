@@ -4,7 +4,7 @@
  * IPC wrapper and the web shell's WebSocket both go through here, after their sender checks.
  */
 import { z } from 'zod';
-import { findRequestByChannel, requestNamesFor, requests, type Handlers, type Page, type RequestName } from '../../shared/contract';
+import { findRequestByChannel, requestArgs, requestNamesFor, requests, type Handlers, type Page, type RequestName } from '../../shared/contract';
 
 export class BridgeRequestError extends Error {
   override name = 'BridgeRequestError';
@@ -14,7 +14,7 @@ export class BridgeRequestError extends Error {
 export async function dispatch(handlers: Handlers, shell: 'electron' | 'web', page: Page, channel: string, arg: unknown): Promise<unknown> {
   const name = findRequestByChannel(channel);
   if (!name || !requestNamesFor(shell, page).includes(name)) throw new BridgeRequestError(`Unknown channel: ${String(channel).slice(0, 64)}`);
-  const parsed = requests[name].args.safeParse(arg);
+  const parsed = requestArgs[name].safeParse(arg);
   if (!parsed.success) throw new BridgeRequestError(`Invalid argument for ${channel}: ${z.prettifyError(parsed.error)}`);
   const handler = handlers[name] as (value: unknown) => unknown;
   return handler(parsed.data);

@@ -7,6 +7,7 @@ export function createHandlers(core: KioskCore): Handlers {
     getState: () => core.session.view(),
     getAppearance: () => core.appearance(),
     done: () => core.session.customerDone(),
+    uiError: (report) => core.uiError(report),
     keyInput: (key) => core.keyInput(key),
     cameraSettings: () => core.cameraSettings(),
     decoded: (text) => core.cameraScan(text),
@@ -14,10 +15,22 @@ export function createHandlers(core: KioskCore): Handlers {
     preview: (jpeg) => core.camera.setPreview(jpeg),
     cameraDevices: (devices) => core.setCameraDevices(devices),
     decodeTimes: (seconds) => core.metrics.decodeTimes(seconds),
-    staffUnlock: (pin) => core.staff.unlock(pin),
+    frames: (count) => core.cameraFrames(count),
+    cameraTuning: (tuning) => core.cameraTuning(tuning),
+    codeUnread: (seen) => core.codeUnread(seen),
+    getKeypad: () => core.keypad.view(),
+    keypadOpen: () => core.keypad.open(),
+    keypadClose: () => core.keypad.close(),
+    keypadSubmit: (code) => core.keypad.submit(code),
+    // Staff mode takes the screen (and the keyboard): a keypad left open closes.
+    staffUnlock: async (pin) => {
+      const result = await core.staff.unlock(pin);
+      if (result.ok) core.keypad.close();
+      return result;
+    },
     staffSettings: () => core.staff.settings(),
     staffSave: (request) => core.staff.save(request),
-    staffTestConnection: () => core.testConnection(),
+    staffTestConnection: (draft) => core.testConnection(draft),
     staffHealth: () => core.health(),
     // Leaving staff mode returns to `ready`, whatever the customer screen was before.
     staffClose: () => {

@@ -1,13 +1,16 @@
 /**
- * Main's view of the camera: the state the capture page reports, and the latest small preview
- * for the ready screen. Frames never come here, only decoded text (as scans) and a thumbnail.
+ * Main's view of the camera: the state the capture page reports, what the camera offers and what
+ * was applied (for staff), and the latest small preview for the ready screen. Frames never come
+ * here, only decoded text (as scans) and a thumbnail.
  */
+import type { CameraTuning } from '../../shared/camera-tuning';
 import type { CameraState, Preview } from '../../shared/contract';
 
 type PreviewListener = (preview: Preview) => void;
 
 export class CameraFeed {
   private current: CameraState = { state: 'off', detail: null };
+  private currentTuning: CameraTuning | null = null;
   private readonly listeners = new Set<PreviewListener>();
 
   constructor(private readonly onStateChange: (state: CameraState) => void = () => undefined) {}
@@ -19,8 +22,20 @@ export class CameraFeed {
   setState(next: CameraState): void {
     const changed = next.state !== this.current.state || next.detail !== this.current.detail;
     this.current = next;
-    if (next.state !== 'running') this.emit(null); // no stale picture of a camera that went away
+    if (next.state !== 'running') {
+      this.emit(null); // no stale picture of a camera that went away
+      this.currentTuning = null; // nor its settings: the next start reports its own
+    }
     if (changed) this.onStateChange(next);
+  }
+
+  /** What the camera offers and what was applied, for staff (null until a camera runs). */
+  tuning(): CameraTuning | null {
+    return this.currentTuning;
+  }
+
+  setTuning(tuning: CameraTuning): void {
+    this.currentTuning = tuning;
   }
 
   /** A JPEG from the capture page, already checked to be base64 of bounded size. */

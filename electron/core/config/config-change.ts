@@ -20,6 +20,8 @@ export interface ConfigProblem {
    * starts on a broken file still tells its fleet so (kiosk_config_valid 0).
    */
   telemetry?: KioskConfig['telemetry'];
+  /** Likewise its `fleet` section: the support desk can still reach a kiosk whose file is broken. */
+  fleet?: KioskConfig['fleet'];
 }
 
 export function configChange(before: KioskConfig, after: KioskConfig, first: boolean): ConfigChange {

@@ -66,7 +66,7 @@ export class ConfigHolder {
       const { storeId, terminalId } = result.salvage ?? {};
       if (!this.applied) this.config = { ...this.config, ...(storeId ? { storeId } : {}), ...(terminalId ? { terminalId } : {}) };
       this.log.error('config-invalid', { message: result.error });
-      const problem = { message: result.error, fields: [...new Set((result.issues ?? []).map((issue) => issue.field))], telemetry: result.salvage?.telemetry };
+      const problem = { message: result.error, fields: [...new Set((result.issues ?? []).map((issue) => issue.field))], telemetry: result.salvage?.telemetry, fleet: result.salvage?.fleet };
       for (const part of this.parts) part.refuse?.(problem);
       return;
     }

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { SCANNER_LAYOUTS } from '../scan/keyboard-layouts';
 import { VIPPS_QR_ORIGIN } from '../scan/personal-qr';
 import { isPinHash } from '../staff/pin-hash';
+import { FleetSchema } from './fleet-schema';
 import { HandoffSchema } from './handoff-schema';
-import { httpUrl, SCHEMA_MESSAGES, text } from './schema-parts';
+import { httpUrl, ownRecord, SCHEMA_MESSAGES, text } from './schema-parts';
 import { LOCKABLE_PATHS } from './staff-layer';
 import { TelemetrySchema } from './telemetry-schema';
 
@@ -26,13 +27,20 @@ const IdentifySchema = z.strictObject({
   timeoutMs: z.int().min(500).max(60_000).default(5000),
 });
 
-/** From the Vipps portal (README, "Vipps"); the two secrets may instead come from the environment. */
+/**
+ * From the Vipps portal (README, "Vipps"); the two secrets may instead come from the environment.
+ * `clientId` and `merchantSerialNumber` as Vipps MobilePay's published Access token API has them
+ * (`format: guid`; `^[0-9]{4,6}$`): a value Vipps would refuse is named here, not found at a customer's scan.
+ */
 const VippsSchema = z.strictObject({
   baseUrl: httpUrl,
-  clientId: text(256),
+  clientId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, SCHEMA_MESSAGES.guid),
   clientSecret: text(4096).optional(),
   subscriptionKey: text(256).optional(),
-  merchantSerialNumber: text(64),
+  merchantSerialNumber: z.string().trim().regex(/^[0-9]{4,6}$/, SCHEMA_MESSAGES.merchantSerialNumber),
   /** Shown on the customer's phone. Sent only when set: Vipps' published v1.0.2 dropped it. */
   loyaltyProgramName: text(100).optional(),
   timeoutMs: z.int().min(500).max(60_000).default(5000),
@@ -52,6 +60,24 @@ const VippsSchema = z.strictObject({
     .default([VIPPS_QR_ORIGIN]),
 });
 
+/**
+ * What a Vipps phone-form personal QR code (`https://qr.vipps.no/28/2/01/031/<number>`) does. It
+ * holds a phone number, which anyone can put in a code, so it proves nothing of who shows it:
+ * - `exchange`: sent to Vipps MobilePay's QR exchange, as Vipps recommends; the default with Vipps
+ *   set up (a `vipps` section, or the sandbox). An exchange that cannot be reached is a
+ *   serviceProblem, never the number in the code.
+ * - `refuse`: "show the code in your app"; the default without Vipps.
+ * - `local`: the number in the code is looked up as it is, without an exchange: only where a
+ *   chain chose it.
+ * Unset: the default for the set-up (parts/vipps.ts).
+ */
+export const PHONE_FORM_POLICIES = ['exchange', 'refuse', 'local'] as const;
+export type PhoneFormPolicy = (typeof PHONE_FORM_POLICIES)[number];
+
+const PersonalQrSchema = z.strictObject({
+  phoneForm: z.enum(PHONE_FORM_POLICIES).optional(),
+});
+
 /** A scanner's framing characters: control characters are the point here. */
 const framing = z.string().min(1).max(8);
 
@@ -61,8 +87,16 @@ const ScannersSchema = z.strictObject({
       enabled: z.boolean().default(true),
       deviceId: z.string().max(512).nullable().default(null),
       fps: z.int().min(1).max(30).default(10),
+      /**
+       * A fixed focus distance, for a chain that knows its mount (where a phone is held); in the
+       * MediaStream Image Capture spec's units ("usually … meters": 0.3 for 30 cm). Used only
+       * where the camera offers manual focus, clamped to its range; null: continuous focus.
+       */
+      focusDistance: z.number().finite().min(0).max(1000).nullable().default(null),
     })
     .prefault({}),
+  /** The on-screen keypad for customers to type their app's 6-digit code when a scan fails. */
+  keypad: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
   keyboard: z
     .strictObject({
       enabled: z.boolean().default(true),
@@ -118,6 +152,19 @@ const BrandSchema = z.strictObject({
   logo: z.string().min(1).max(1024).nullable().default(null),
 });
 
+/** Looking after a kiosk that runs for months. */
+const MaintenanceSchema = z.strictObject({
+  /**
+   * A local time "HH:MM" for a daily restart, once the kiosk is idle (no customer, staff mode
+   * closed, nothing waiting for the till); null: none.
+   */
+  restartAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time "HH:MM" (00:00–23:59)')
+    .nullable()
+    .default(null),
+});
+
 const SoundsSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** 0 (silent) to 1 (full). */
@@ -150,6 +197,10 @@ export const ConfigSchema = z.strictObject({
   attractAfterSeconds: z.int().min(10).max(3600).default(60),
   /** Absent: the kiosk never updates itself. */
   updates: UpdatesSchema.optional(),
+  /** The daily restart (README, "Running a fleet"). */
+  maintenance: MaintenanceSchema.prefault({}),
+  /** The support API and the signed fleet configuration (README, "Running a fleet"); provisioning file only. */
+  fleet: FleetSchema.optional(),
   staff: z
     .strictObject({
       /** `npm run hash-pin -- <PIN>` prints it. */
@@ -158,8 +209,15 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
   /** Provisioning only: settings staff see read-only and cannot change (config paths). */
   locked: z.array(z.enum(LOCKABLE_PATHS)).max(LOCKABLE_PATHS.length).default([]),
-  /** PLU → product name shown to the customer. */
-  catalog: z.record(text(64), text(120)).default({}),
+  /** PLU → product name shown to the customer (looked up through a Map: back-end.ts). */
+  catalog: ownRecord(text(64), text(120)).default({}),
+  /** What Vipps' phone-form personal QR codes do (README, "Vipps"): apart from `vipps`, since "local" needs no Vipps. */
+  personalQr: PersonalQrSchema.prefault({}),
+}).superRefine((config, context) => {
+  // With identify set up, no vipps section means no exchange at all (on the sandbox, the sandbox plays Vipps).
+  if (config.personalQr.phoneForm === 'exchange' && config.identify && !config.vipps) {
+    context.addIssue({ code: 'custom', message: SCHEMA_MESSAGES.phoneFormNeedsVipps, path: ['personalQr', 'phoneForm'], input: config.personalQr.phoneForm });
+  }
 });
 
 export type KioskConfig = z.output<typeof ConfigSchema>;

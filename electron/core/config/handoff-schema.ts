@@ -1,5 +1,6 @@
 /** `handoff`: handing each identification to the till (README, "Handing off to the till"). */
 import { z } from 'zod';
+import { listenerHost, ListenerTlsSchema } from './listener-schema';
 import { httpUrl, text } from './schema-parts';
 
 export const HandoffSchema = z.strictObject({
@@ -17,8 +18,10 @@ export const HandoffSchema = z.strictObject({
   listen: z
     .strictObject({
       /** 127.0.0.1 keeps it on this computer; a LAN address lets a till elsewhere in the store read it. */
-      host: z.string().min(1).max(255).default('127.0.0.1'),
+      host: listenerHost.default('127.0.0.1'),
       port: z.int().min(1).max(65_535),
+      /** Certificate and key files: the feed speaks TLS (required for any host but loopback). */
+      tls: ListenerTlsSchema.optional(),
       /** The bearer token the till sends; or env KIOSK_HANDOFF_TOKEN. */
       token: text(512).optional(),
     })

@@ -8,17 +8,21 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FieldIssue } from '../../shared/staff-view';
 import { fieldIssues, formatIssues } from './config-issues';
+import { readTrustedFile, UntrustedFileError } from './file-trust';
 import { ConfigSchema, type KioskConfig } from './config-schema';
 import { SCHEMA_MESSAGES } from './schema-parts';
 import { SECRET_ENV } from './secret-env';
+import { staffSecretsInForce, withoutMovedFileSecrets, type MovedSecret } from './secret-origins';
 import { applyServiceSecrets } from './service-secrets';
 import { osProvisioningPath } from './provisioning-path';
 import type { SecretStore } from './secret-store';
 import { isPinHash } from '../staff/pin-hash';
+import { withFleetLayer, type FleetLayer } from '../fleet/fleet-layer';
+import { settleListeners } from './listener-schema';
 import { applyPaths, STAFF_SETTINGS_FILE, StaffLayerSchema, valueAt, type StaffLayer } from './staff-layer';
 
-/** Where the configuration came from: the provisioning file (or none), and the staff layer. */
-export type ConfigSource = { kind: 'file' | 'defaults'; path: string; staffPath: string };
+/** Where the configuration came from: the provisioning file (or none), the fleet configuration over it (its serial), the staff layer. */
+export type ConfigSource = { kind: 'file' | 'defaults'; path: string; staffPath: string; fleet?: { serial: number; receivedAt: string } | null };
 
 /** One problem, by config path (the staff form shows it beside its field). */
 export type { FieldIssue } from '../../shared/staff-view';
@@ -32,11 +36,10 @@ export type ConfigResult =
   | { ok: false; error: string; source: ConfigSource; issues?: FieldIssue[]; pinHash?: string; salvage?: Salvage };
 
 /**
- * What an invalid file still says validly of the kiosk's identity and its telemetry: enough
+ * What an invalid file still says validly of the kiosk's identity, telemetry and fleet: enough
  * for a kiosk that starts on it to tell its fleet so (kiosk_info, kiosk_config_valid 0).
  */
-export type Salvage = Partial<Pick<KioskConfig, 'storeId' | 'terminalId' | 'telemetry'>>;
-
+export type Salvage = Partial<Pick<KioskConfig, 'storeId' | 'terminalId' | 'telemetry' | 'fleet'>>;
 
 export interface LoadOptions {
   platform?: NodeJS.Platform;
@@ -44,6 +47,10 @@ export interface LoadOptions {
   secrets?: SecretStore;
   /** Instead of the staff file: a layer about to be saved, checked before it is written. */
   staffLayer?: StaffLayer;
+  /** Staff secrets that layer drops (set for another origin): a missing one is said as such. */
+  dropped?: readonly MovedSecret[];
+  /** Instead of the stored fleet configuration: one just received, checked before it is kept. */
+  fleetLayer?: FleetLayer;
 }
 
 /**
@@ -80,32 +87,31 @@ export function staffSettingsPath(userDataDir: string): string {
 export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, options: LoadOptions = {}): Promise<ConfigResult> {
   const { path: file, explicit } = resolveConfigPath(env, userDataDir, options.platform);
   const staffPath = staffSettingsPath(userDataDir);
-  const provisioning = await readJsonFile(file, explicit);
+  const provisioning = await readJsonFile(file, explicit, readTrustedFile);
   const source: ConfigSource = { kind: provisioning.ok && provisioning.value !== undefined ? 'file' : 'defaults', path: file, staffPath };
   if (!provisioning.ok) return { ok: false, error: provisioning.error, source };
   const staff = options.staffLayer ? { ok: true as const, layer: options.staffLayer } : await readStaffLayer(staffPath);
   if (!staff.ok) return { ok: false, error: staff.error, source };
-  const base = provisioning.value ?? {};
+  const { value: base = {}, fleet } = await withFleetLayer(provisioning.value, userDataDir, options.fleetLayer); // the chain's, over the file
+  if (fleet) source.fleet = { serial: fleet.serial, receivedAt: fleet.receivedAt };
   if (typeof base !== 'object' || base === null || Array.isArray(base)) {
     return { ok: false, error: `Configuration in ${file} is invalid: (top level): must be a JSON object`, source };
   }
   const locked = lockedPaths(base);
-  const settings = applyPaths(base as Record<string, unknown>, Object.entries(staff.layer.settings), locked);
-  // Staff secrets: only where this machine can decrypt them, the environment does not supply the
-  // secret anyway, and their section is still there (staff may have removed it since).
-  const secrets: Array<[string, unknown]> = [];
-  const store = options.secrets?.status().available ? options.secrets : undefined;
-  for (const [secretPath, cipher] of Object.entries(staff.layer.secrets)) {
-    const section = secretPath.split('.')[0] ?? '';
-    if (cipher === undefined || !store || secretEnvOverride(env, secretPath) || valueAt(settings, `${section}.baseUrl`) === undefined) continue;
-    try {
-      secrets.push([secretPath, store.decrypt(cipher)]);
-    } catch {
-      return { ok: false, error: `Staff settings in ${staffPath} are invalid: ${secretPath}: cannot be decrypted on this machine (set it again in staff mode)`, source, pinHash: validPinHash(base) };
-    }
+  const staffSettings = applyPaths(base as Record<string, unknown>, Object.entries(staff.layer.settings), locked);
+  // A secret goes only to the origin it was set for (secret-origins.ts): the file's and the
+  // environment's to the file's URLs, staff's to the URL they were typed for.
+  const { settings, env: envInForce, moved } = withoutMovedFileSecrets(base, staffSettings, env);
+  // The secret store is asked only when there is a staff secret: on Linux the first look at
+  // safeStorage may unlock the keyring, with a password prompt on the customer's screen.
+  const store = Object.keys(staff.layer.secrets).length > 0 ? options.secrets : undefined;
+  const staffSecrets = staffSecretsInForce(staff.layer, settings, envInForce, store);
+  if (staffSecrets.failed) {
+    return { ok: false, error: `Staff settings in ${staffPath} are invalid: ${staffSecrets.failed}: cannot be decrypted on this machine (set it again in staff mode)`, source, pinHash: validPinHash(base) };
   }
+  const secrets = staffSecrets.entries;
   const merged = applyPaths(settings, secrets, locked);
-  const result = validate(merged, env, source);
+  const result = validate(merged, envInForce, source, true, [...moved, ...staffSecrets.moved, ...(options.dropped ?? [])]);
   if (result.ok) return result;
   // A value staff set is staff's to fix: say so, and where it is kept.
   const fromStaff = [...Object.keys(staff.layer.settings), ...Object.keys(staff.layer.secrets)];
@@ -116,18 +122,22 @@ export async function loadConfig(env: NodeJS.ProcessEnv, userDataDir: string, op
 /** The provisioning file's own values (no staff changes, no defaults); undefined when there is none or it cannot be read. */
 export async function readProvisioningValues(env: NodeJS.ProcessEnv, userDataDir: string, platform?: NodeJS.Platform): Promise<unknown> {
   const { path: file, explicit } = resolveConfigPath(env, userDataDir, platform);
-  const read = await readJsonFile(file, explicit);
-  return read.ok ? read.value : undefined;
+  const read = await readJsonFile(file, explicit, readTrustedFile);
+  return read.ok ? (await withFleetLayer(read.value, userDataDir)).value : undefined; // what staff changes lie over
 }
 
 type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };
 
-/** The parsed file; undefined when it is missing and was not asked for by name. */
-async function readJsonFile(file: string, required: boolean): Promise<JsonRead> {
+/**
+ * The parsed file; undefined when it is missing and was not asked for by name. The provisioning
+ * file is read only when nobody else could have written it (file-trust.ts).
+ */
+async function readJsonFile(file: string, required: boolean, read: (file: string) => Promise<string> = (each) => readFile(each, 'utf8')): Promise<JsonRead> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await read(file);
   } catch (error) {
+    if (error instanceof UntrustedFileError) return { ok: false, error: `Configuration file ${file} is refused: ${error.message}` };
     // A missing default file means a fresh install: run on defaults (the embedded sandbox).
     // A missing file that KIOSK_CONFIG names is an operator's mistake and must be said.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) return { ok: true, value: undefined };
@@ -149,19 +159,6 @@ export async function readStaffLayer(file: string): Promise<{ ok: true; layer: S
   return { ok: true, layer: parsed.data };
 }
 
-/** The environment variable that supplies each secret path. */
-export const SECRET_ENV_BY_PATH: Record<string, string> = {
-  'identify.token': SECRET_ENV.identifyToken,
-  'vipps.clientSecret': SECRET_ENV.vippsClientSecret,
-  'vipps.subscriptionKey': SECRET_ENV.vippsSubscriptionKey,
-};
-
-/** The environment variable that supplies this secret here, if one does (it overrides staff's). */
-export function secretEnvOverride(env: NodeJS.ProcessEnv, secretPath: string): string | null {
-  const name = SECRET_ENV_BY_PATH[secretPath];
-  return name && env[name]?.trim() ? name : null;
-}
-
 function validPinHash(base: object): string | undefined {
   const hash = valueAt(base, 'staff.pinHash');
   return typeof hash === 'string' && isPinHash(hash) ? hash : undefined;
@@ -177,7 +174,7 @@ function lockedPaths(base: object): string[] {
  * Validates a parsed configuration object and merges secrets from the environment. An invalid
  * one still yields what it says validly of the kiosk's identity and telemetry (`Salvage`).
  */
-export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource, salvage = true): ConfigResult {
+export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource, salvage = true, moved: readonly MovedSecret[] = []): ConfigResult {
   const invalid = (issues: FieldIssue[]): ConfigResult => ({
     ok: false,
     error: `Configuration ${where(source)} is invalid: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
@@ -198,7 +195,12 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     }
     return value;
   };
-  const missing = (field: string, envName: string) => issues.push({ field, message: `missing (set it in the file, in staff mode or in ${envName})`, code: 'missing', params: { envName } });
+  const missing = (field: string, envName: string) => {
+    const away = moved.find((secret) => secret.path === field);
+    // Set, but for another address: say so, so staff know to type it again for this one.
+    if (away) issues.push({ field, message: `must be entered again for ${away.origin ?? 'the new address'} (the one set belongs to ${away.belongsTo ?? 'no address'})`, code: 'secretNewOrigin', params: { origin: away.origin ?? '', belongsTo: away.belongsTo ?? '' } });
+    else issues.push({ field, message: `missing (set it in the file, in staff mode or in ${envName})`, code: 'missing', params: { envName } });
+  };
   if (config.identify) {
     config.identify.token = fromEnv('identifyToken') ?? config.identify.token;
     if (!config.identify.token) missing('identify.token', SECRET_ENV.identifyToken);
@@ -210,6 +212,7 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
     if (!config.vipps.subscriptionKey) missing('vipps.subscriptionKey', SECRET_ENV.vippsSubscriptionKey);
   }
   issues.push(...applyServiceSecrets(config, fromEnv));
+  issues.push(...settleListeners(config, path.dirname(source.path)));
   if (issues.length) return invalid(issues);
   return { ok: true, config, source };
 }
@@ -218,7 +221,7 @@ export function validate(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSou
 function salvageOf(raw: unknown, env: NodeJS.ProcessEnv, source: ConfigSource): Salvage {
   const salvage: Salvage = {};
   if (typeof raw !== 'object' || raw === null) return salvage;
-  for (const key of ['storeId', 'terminalId', 'telemetry'] as const) {
+  for (const key of ['storeId', 'terminalId', 'telemetry', 'fleet'] as const) {
     const value = (raw as Record<string, unknown>)[key];
     if (value === undefined) continue;
     const alone = validate({ [key]: value }, env, source, false);
@@ -236,7 +239,7 @@ function jsonErrorPlace(text: string, error: unknown): string {
 }
 
 function where(source: ConfigSource): string {
-  return source.kind === 'file' ? `in ${source.path}` : '(defaults)';
+  return `${source.kind === 'file' ? `in ${source.path}` : '(defaults)'}${source.fleet ? ` with the fleet configuration (serial ${source.fleet.serial})` : ''}`;
 }
 
 function describeFsError(error: unknown): string {

@@ -9,6 +9,10 @@ export const SCHEMA_MESSAGES = {
   pinHash: 'must be a hash from `npm run hash-pin -- <PIN>` (scrypt$N$r$p$salt$hash)',
   colour: 'must be a colour like "#0f766e"',
   origin: 'must be an https origin such as "https://qr.vipps.no" (no path, port or user)',
+  guid: 'must be a GUID such as "fb492b5e-7907-4d83-ba20-c7fb60ca35de" (the client_id from the Vipps portal)',
+  merchantSerialNumber: 'must be 4 to 6 digits (the sale unit\'s merchant serial number from the Vipps portal)',
+  reservedKey: 'must not be "__proto__" (a name JavaScript objects cannot hold)',
+  phoneFormNeedsVipps: '"exchange" needs a vipps section (without one, choose "refuse" or "local")',
 } as const;
 
 /** Trimmed, and free of control characters: values travel in HTTP headers and log lines. */
@@ -26,3 +30,16 @@ export const httpUrl = z
     error: SCHEMA_MESSAGES.httpsUrl,
   })
   .transform((url) => url.replace(/\/+$/, ''));
+
+/**
+ * A record keyed by the file's own text (PLUs, header names) whose `"__proto__"` key is an
+ * error, not lost: zod builds a record by assignment, and `result.__proto__ = …` stores nothing.
+ * Lookups in such a record go through a Map or `Object.hasOwn` (member-view.ts, back-end.ts).
+ */
+export const ownRecord = <K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V) =>
+  z.preprocess((raw, context) => {
+    if (typeof raw === 'object' && raw !== null && Object.hasOwn(raw, '__proto__')) {
+      context.addIssue({ code: 'custom', message: SCHEMA_MESSAGES.reservedKey, path: ['__proto__'], input: raw });
+    }
+    return raw;
+  }, z.record(key, value));

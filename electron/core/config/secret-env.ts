@@ -7,4 +7,5 @@ export const SECRET_ENV = {
   handoffToken: 'KIOSK_HANDOFF_TOKEN',
   metricsToken: 'KIOSK_METRICS_TOKEN',
   otlpHeaders: 'KIOSK_OTLP_HEADERS',
+  fleetApiToken: 'KIOSK_FLEET_API_TOKEN',
 } as const;

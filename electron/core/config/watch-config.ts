@@ -22,7 +22,9 @@ export function watchConfigFile(file: string, onChange: () => void, debounceMs =
     timer = setTimeout(onChange, debounceMs);
   };
   const poll: StatsListener = (current, previous) => {
-    if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino && current.size === previous.size) return;
+    // Mode and owner too: a provisioning file refused for them is taken up once they are fixed (file-trust.ts).
+    const same = current.mtimeMs === previous.mtimeMs && current.ino === previous.ino && current.size === previous.size;
+    if (same && current.mode === previous.mode && current.uid === previous.uid) return;
     changed();
     // The folder may be back: hand over to the immediate watcher.
     if (watchFolder()) stopPolling();

@@ -4,17 +4,20 @@
  *   GET /v1/identifications/latest  the newest identification still within its TTL (204: none)
  *   GET /v1/identifications/events  a Server-Sent Events stream of each new one
  *                                   (`Last-Event-ID` replays what the till missed, within TTL)
- * Nothing else is served; no CORS, so no web page can read it.
+ * Nothing else is served; no CORS, so no web page can read it. Beyond loopback it speaks TLS
+ * (http/listener.ts).
  */
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasBearerToken } from '../http/bearer-token';
+import { startListener, type Listener, type ListenerTls } from '../http/listener';
 import type { Logger } from '../log/logger';
 import type { PendingDelivery } from './journal';
 
 export interface FeedOptions {
   host: string;
   port: number;
+  /** Certificate and key: the feed speaks TLS (required beyond loopback). */
+  tls?: ListenerTls;
   token: string;
   log: Logger;
   now?: () => number;
@@ -31,7 +34,7 @@ export class FeedServer {
   private readonly keepalive: ReturnType<typeof setInterval>;
 
   private constructor(
-    private readonly server: http.Server,
+    private readonly listener: Listener,
     private readonly options: FeedOptions,
   ) {
     this.keepalive = setInterval(() => {
@@ -45,23 +48,20 @@ export class FeedServer {
 
   /** Listens, or rejects with the reason (e.g. the port is taken). */
   static async start(options: FeedOptions): Promise<FeedServer> {
-    const server = http.createServer();
-    const feed = new FeedServer(server, options);
-    server.on('request', (request, response) => feed.handle(request, response));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    let feed: FeedServer | null = null;
+    const listener = await startListener('handoff.listen', options, (request, response) => feed?.handle(request, response));
+    feed = new FeedServer(listener, options);
     return feed;
   }
 
   /** Where it listens, e.g. "127.0.0.1:7801". */
   address(): string {
-    const address = this.server.address() as AddressInfo;
-    return `${address.address}:${address.port}`;
+    return this.listener.address();
+  }
+
+  /** "https" when it speaks TLS. */
+  scheme(): 'https' | 'http' {
+    return this.listener.scheme;
   }
 
   streamCount(): number {
@@ -78,9 +78,7 @@ export class FeedServer {
     clearInterval(this.keepalive);
     for (const stream of this.streams) stream.destroy();
     this.streams.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections(); // idle keep-alive sockets too: stopping must not wait for them
-    await closed;
+    await this.listener.close(); // idle keep-alive sockets too: stopping must not wait for them
   }
 
   private live(): PendingDelivery[] {

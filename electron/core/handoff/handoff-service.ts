@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { isSameValue } from '../../shared/same-value';
 import type { KioskConfig } from '../config/config-schema';
-import { isLoopbackHost } from '../http/bearer-token';
+import { ListenerError } from '../http/listener';
 import type { Logger } from '../log/logger';
 import { FeedServer } from './feed-server';
 import type { Identification } from './identification';
@@ -153,14 +153,14 @@ export class HandoffService {
   private async startFeed(listen: NonNullable<HandoffConfig['listen']>): Promise<void> {
     if (!listen.token || this.stopped) return;
     try {
-      const feed = await FeedServer.start({ host: listen.host, port: listen.port, token: listen.token, log: this.deps.log, now: this.deps.now });
+      const feed = await FeedServer.start({ host: listen.host, port: listen.port, tls: listen.tls, token: listen.token, log: this.deps.log, now: this.deps.now });
       if (listen !== this.feedListen || this.stopped) return void (await feed.close()); // the config moved on meanwhile
       this.feed = feed;
       this.feedProblem = null;
-      this.deps.log.info('handoff-feed-listening', { address: feed.address() });
-      if (!isLoopbackHost(listen.host)) this.deps.log.warn('handoff-feed-not-loopback', { message: `the till feed listens on ${listen.host}: any computer that reaches it may try the token, over plain HTTP` });
+      this.deps.log.info('handoff-feed-listening', { address: feed.address(), scheme: feed.scheme() });
     } catch (error) {
-      this.feedProblem = `cannot listen on ${listen.host}:${listen.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      // A port taken, a certificate that cannot be read: the listener's message names the setting.
+      this.feedProblem = error instanceof ListenerError ? error.message : `cannot listen on ${listen.host}:${listen.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
       this.deps.log.error('handoff-feed-failed', { message: this.feedProblem });
       this.retryLater('feed', () => (listen === this.feedListen && !this.feed ? this.startFeed(listen) : Promise.resolve()));
     }

@@ -5,15 +5,45 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IdentifiedMember } from '../identify/identify-outcome';
-import { firstNameOf } from '../session/member-view';
+import type { ParsedScan } from '../scan/parse-scan';
+import { firstNameOf, type Catalog } from '../session/member-view';
 
-export const SCHEMA_VERSION = 1;
+/** 2: `identifiedBy` (a v1 till validating with additionalProperties: false would refuse it). */
+export const SCHEMA_VERSION = 2;
+
+/**
+ * How the customer was identified, so that a till can ask before it spends rewards on a weak
+ * one. Strongest first:
+ * - `appCode`: the loyalty app's one-time code (OTP), fresh on the customer's phone;
+ * - `loyaltyId`: the member's loyalty ID (a UUID), a code that does not change;
+ * - `personalQrToken`: a tokenized personal QR code (Vipps or MobilePay), which Vipps MobilePay
+ *   exchanged for the customer's number;
+ * - `phoneNumber`: a phone number, from a Vipps phone-form code (exchanged or read locally: the
+ *   exchange gives back the number in the code, so it proves nothing more). Anyone can make one.
+ * Tills must treat a value they do not know as the weakest (new ways, e.g. a typed code, may come).
+ */
+export const IDENTIFIED_BY = ['appCode', 'loyaltyId', 'personalQrToken', 'phoneNumber'] as const;
+export type IdentifiedBy = (typeof IDENTIFIED_BY)[number];
+
+export function identifiedByOf(scanKind: ParsedScan['kind']): IdentifiedBy {
+  switch (scanKind) {
+    case 'otp':
+      return 'appCode';
+    case 'loyaltyId':
+      return 'loyaltyId';
+    case 'vippsToken':
+      return 'personalQrToken';
+    case 'vippsPhone':
+      return 'phoneNumber';
+  }
+}
 
 export interface Identification {
-  schemaVersion: 1;
+  schemaVersion: typeof SCHEMA_VERSION;
   /** The idempotency key: the back end's transactionId, else a random UUID (a non-member has none). */
   id: string;
   kind: 'member' | 'notMember';
+  identifiedBy: IdentifiedBy;
   transactionId: string | null;
   loyaltyUserId: string | null;
   firstName: string | null;
@@ -26,9 +56,10 @@ export interface Identification {
 }
 
 export interface IdentificationContext {
+  identifiedBy: IdentifiedBy;
   storeId: string;
   terminalId: string;
-  catalog: Record<string, string>;
+  catalog: Catalog;
   now: Date;
 }
 
@@ -45,11 +76,12 @@ export function memberIdentification(member: IdentifiedMember, context: Identifi
     schemaVersion: SCHEMA_VERSION,
     id: transactionId ?? randomUUID(),
     kind: 'member',
+    identifiedBy: context.identifiedBy,
     transactionId,
     loyaltyUserId: member.loyaltyId,
     firstName: firstNameOf(member.name) || null,
     points: member.points,
-    orderLines: member.order.map((line) => ({ productId: line.productId, name: context.catalog[line.productId] ?? null, quantity: line.quantity, productType: line.productType })),
+    orderLines: member.order.map((line) => ({ productId: line.productId, name: context.catalog.get(line.productId) ?? null, quantity: line.quantity, productType: line.productType })),
     storeId: context.storeId,
     terminalId: context.terminalId,
     identifiedAt: context.now.toISOString(),
@@ -62,6 +94,7 @@ export function notMemberIdentification(context: IdentificationContext): Identif
     schemaVersion: SCHEMA_VERSION,
     id: randomUUID(),
     kind: 'notMember',
+    identifiedBy: context.identifiedBy,
     transactionId: null,
     loyaltyUserId: null,
     firstName: null,

@@ -8,8 +8,3 @@ export function hasBearerToken(header: string | undefined, token: string): boole
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(given), digest(token));
 }
-
-/** Hosts that only this machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}

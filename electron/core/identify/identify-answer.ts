@@ -46,12 +46,16 @@ export function readMemberAnswer(body: unknown): IdentifiedMember | null {
   };
 }
 
-const ERROR_CODES: Record<string, CodeProblemReason> = {
-  IdentificationFailed: 'identificationFailed',
-  OrderSelectionStatusUnclaimable: 'alreadyUsed',
-  InvalidIdentifier: 'invalidCode',
-  IdentifierTypeDisabled: 'typeDisabled',
-};
+/**
+ * The API document's error codes. A Map, not an object: the code is the back end's text, and
+ * `"constructor"` or `"__proto__"` must find nothing rather than what every object inherits.
+ */
+const ERROR_CODES: ReadonlyMap<string, CodeProblemReason> = new Map([
+  ['IdentificationFailed', 'identificationFailed'],
+  ['OrderSelectionStatusUnclaimable', 'alreadyUsed'],
+  ['InvalidIdentifier', 'invalidCode'],
+  ['IdentifierTypeDisabled', 'typeDisabled'],
+]);
 
 /**
  * The error body's format is only called "standard" by the API document, so look for a known
@@ -59,7 +63,7 @@ const ERROR_CODES: Record<string, CodeProblemReason> = {
  */
 export function readErrorReason(body: unknown): CodeProblemReason {
   for (const value of stringsNear(body)) {
-    const reason = ERROR_CODES[value];
+    const reason = ERROR_CODES.get(value);
     if (reason) return reason;
   }
   return 'invalidCode';

@@ -26,6 +26,8 @@ export interface KioskLogger extends Logger {
   setSecrets(values: ReadonlyArray<string | undefined | null>): void;
   /** The log file, when there is one. */
   readonly file: string | null;
+  /** `fields` as a line would carry them, with today's secrets (the support API reads old lines again through it). */
+  redact(fields: Record<string, unknown>): Record<string, unknown>;
 }
 
 export interface LoggerOptions {
@@ -73,6 +75,7 @@ export function createLogger(options: LoggerOptions | ((line: string) => void) =
       secrets = values.filter((value): value is string => typeof value === 'string' && value.length >= 4);
     },
     file,
+    redact: (fields) => redactFields(fields, secrets),
   };
 }
 

@@ -13,6 +13,7 @@ import type { ServiceProblemReason } from '../../shared/session-view';
 import type { Product } from '../product';
 import { screenOfOutcome, type ResultScreen } from '../session/result-screen';
 import type { SessionEvent } from '../session/session-machine';
+import type { FleetRefusal } from '../fleet/fleet-document';
 
 /** What a scan led to: its result screen, or never a screen at all. */
 export type ScanOutcome = ResultScreen | 'rejected' | 'ignored' | 'voided';
@@ -27,6 +28,10 @@ export interface MetricSources {
   /** 1 up, 0 down, for each scanner that is configured. */
   scannersUp(): Partial<Record<ScannerKind, boolean>>;
   handoff(): { pending: number; oldestPendingSeconds: number; delivered: number; rejected: number; expired: number; dropped: number };
+  /** The serial of the fleet configuration in force; null: none. */
+  fleetSerial?(): number | null;
+  /** Electron only: whether the kiosk window is on its configured screen (false: waiting for it); null in the web shell. */
+  display?(): { up: boolean } | null;
 }
 
 const PROBLEM_KIND: Record<ServiceProblemReason, BackEndErrorKind> = { timeout: 'timeout', unreachable: 'network', serverError: 'server', badAnswer: 'bad_answer' };
@@ -43,6 +48,10 @@ export class KioskMetrics {
   private readonly decodeDuration;
   private readonly checkIns;
   private readonly uiCrashes;
+  private readonly staffPinFailures;
+  private readonly fleetRefusals;
+  private readonly cameraStalls;
+  private readonly keypadRests;
   private updateState: UpdateState | null = null;
   private pendingRelease: Date | null = null;
 
@@ -57,7 +66,7 @@ export class KioskMetrics {
       readers: [this.exporter],
     });
     const meter = this.provider.getMeter('counter-loyalty-kiosk', product.version);
-    this.scans = meter.createCounter('kiosk_scans', { description: 'Scans by scanner and by the screen they led to (rejected: not a loyalty code; ignored: staff mode or out of order; voided: a wedge burst thrown away)' });
+    this.scans = meter.createCounter('kiosk_scans', { description: 'Scans by scanner and by the screen they led to (rejected: not a loyalty code; ignored: staff mode, out of order, or a typed code while the keypad rests or is off; voided: a wedge burst thrown away)' });
     this.identifyDuration = meter.createHistogram('kiosk_identify_duration_seconds', {
       description: 'From a scan to its result screen (the deadline included)',
       advice: { explicitBucketBoundaries: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30] },
@@ -67,9 +76,20 @@ export class KioskMetrics {
       description: 'Time the capture worker spent on each camera frame it decoded',
       advice: { explicitBucketBoundaries: [0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16] },
     });
-    this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent, failed after its retries)' });
-    this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: 'Customer screen crashes or hangs (Electron)' });
+    this.checkIns = meter.createCounter('kiosk_vipps_check_ins', { description: 'Vipps check-ins by result (sent; failed after its retries; skipped: a number outside Norway, which the Check-in API does not take)' });
+    this.uiCrashes = meter.createCounter('kiosk_ui_crashes', { description: "Customer screen crashes or hangs (Electron), and render errors the page's error boundary caught (both shells)" });
     this.uiCrashes.add(0);
+    this.staffPinFailures = meter.createCounter('kiosk_staff_pin_failures', { description: 'Staff PINs refused: wrong, or tried while staff mode was locked' });
+    for (const reason of ['wrong', 'locked']) this.staffPinFailures.add(0, { reason });
+    this.fleetRefusals = meter.createCounter('kiosk_fleet_config_refused', { description: 'Fleet configuration documents refused, by reason (unsigned, bad_signature, stale, invalid)' });
+    meter.createObservableGauge('kiosk_fleet_config_serial', { description: 'The serial of the fleet configuration in force (absent while none is)' }).addCallback((result) => {
+      const serial = sources.fleetSerial?.() ?? null;
+      if (serial !== null) result.observe(serial);
+    });
+    this.cameraStalls = meter.createCounter('kiosk_camera_stalls', { description: 'Times no camera frame arrived for 10 s while the camera should run, and the capture page was restarted' });
+    this.cameraStalls.add(0);
+    this.keypadRests = meter.createCounter('kiosk_keypad_rests', { description: 'Rests of the typed-code keypad after too many wrong typed codes (scans still work meanwhile)' });
+    this.keypadRests.add(0);
 
     meter.createObservableGauge('kiosk_info', { description: 'The kiosk: 1, labelled with its version, store and terminal' }).addCallback((result) => {
       const { storeId, terminalId } = sources.kiosk();
@@ -79,6 +99,10 @@ export class KioskMetrics {
     meter.createObservableGauge('kiosk_config_valid', { description: '1 while the configuration is valid' }).addCallback((result) => result.observe(sources.kiosk().configValid ? 1 : 0));
     meter.createObservableGauge('kiosk_scanner_up', { description: '1 while a configured scanner works (keyboard: enabled)' }).addCallback((result) => {
       for (const [scanner, up] of Object.entries(sources.scannersUp())) result.observe(up ? 1 : 0, { scanner });
+    });
+    meter.createObservableGauge('kiosk_display_up', { description: 'Electron: 1 while the kiosk window is on its configured screen, 0 while it waits for that screen (hidden, never on the till\'s)' }).addCallback((result) => {
+      const display = sources.display?.();
+      if (display) result.observe(display.up ? 1 : 0);
     });
     meter.createObservableGauge('kiosk_handoff_pending', { description: 'Identifications waiting for the till' }).addCallback((result) => result.observe(sources.handoff().pending));
     meter.createObservableGauge('kiosk_handoff_oldest_pending_seconds', { description: 'Age of the oldest identification waiting for the till' }).addCallback((result) => result.observe(sources.handoff().oldestPendingSeconds));
@@ -116,16 +140,39 @@ export class KioskMetrics {
     for (const each of seconds) this.decodeDuration.record(each);
   }
 
-  checkIn(result: 'sent' | 'failed'): void {
+  /** A staff PIN refused (someone may be guessing at the counter). */
+  staffPinFailure(reason: 'wrong' | 'locked'): void {
+    this.staffPinFailures.add(1, { reason });
+  }
+
+  /** `skipped`: a number the Check-in API does not take (outside Norway), never sent. */
+  checkIn(result: 'sent' | 'failed' | 'skipped'): void {
     this.checkIns.add(1, { result });
+  }
+
+  keypadRest(): void {
+    this.keypadRests.add(1);
   }
 
   uiCrashed(): void {
     this.uiCrashes.add(1);
   }
 
+  cameraStalled(): void {
+    this.cameraStalls.add(1);
+  }
+
   setUpdateState(state: UpdateState): void {
     this.updateState = state;
+  }
+
+  /** The self-update's state, as the metric has it (null: not reported, e.g. in the web shell). */
+  updateStateNow(): UpdateState | null {
+    return this.updateState;
+  }
+
+  fleetRefused(reason: FleetRefusal): void {
+    this.fleetRefusals.add(1, { reason });
   }
 
   setPendingRelease(publishedAt: Date): void {

@@ -1,16 +1,18 @@
 /**
  * `GET /metrics` in Prometheus' text format (telemetry.prometheus), for the agent on the kiosk
  * PC (Grafana Alloy, an OpenTelemetry Collector, Prometheus itself): on 127.0.0.1 unless
- * configured otherwise, and only with the bearer token. Nothing else is served.
+ * configured otherwise, and then over TLS (http/listener.ts); only with the bearer token.
+ * Nothing else is served.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { hasBearerToken, isLoopbackHost } from '../http/bearer-token';
+import { hasBearerToken } from '../http/bearer-token';
+import { startListener, type ListenerTls } from '../http/listener';
 import type { Logger } from '../log/logger';
 
 export interface PrometheusEndpointOptions {
   host: string;
   port: number;
+  /** Certificate and key: scrapes go over TLS (required beyond loopback). */
+  tls?: ListenerTls;
   token: string;
   scrape(): Promise<string>;
   log: Logger;
@@ -23,7 +25,7 @@ export interface PrometheusEndpoint {
 }
 
 export async function startPrometheusEndpoint(options: PrometheusEndpointOptions): Promise<PrometheusEndpoint> {
-  const server = http.createServer((request, response) => {
+  const listener = await startListener('telemetry.prometheus', options, (request, response) => {
     const path = (request.url ?? '').split('?')[0];
     if (request.method !== 'GET' || path !== '/metrics') return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     if (!hasBearerToken(request.headers.authorization, options.token)) {
@@ -37,24 +39,6 @@ export async function startPrometheusEndpoint(options: PrometheusEndpointOptions
       },
     );
   });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { address, port } = server.address() as AddressInfo;
-  const where = `${address.includes(':') ? `[${address}]` : address}:${port}`;
-  options.log.info('telemetry-prometheus-listening', { address: where });
-  if (!isLoopbackHost(options.host)) options.log.warn('telemetry-prometheus-not-loopback', { message: `metrics are served on ${options.host}: any computer that reaches it may try the token, over plain HTTP` });
-  return {
-    address: () => where,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  options.log.info('telemetry-prometheus-listening', { address: listener.address(), scheme: listener.scheme });
+  return { address: () => listener.address(), close: () => listener.close() };
 }

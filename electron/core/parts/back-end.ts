@@ -7,7 +7,8 @@ import type { KioskConfig } from '../config/config-schema';
 import type { IdentifyTarget } from '../identify/identify-client';
 import type { Logger } from '../log/logger';
 import { SANDBOX_CATALOG } from '../sandbox/sandbox-members';
-import { startSandboxServer, type SandboxServer } from '../sandbox/sandbox-server';
+import { startSandboxServer, type SandboxOptions, type SandboxServer } from '../sandbox/sandbox-server';
+import type { Catalog } from '../session/member-view';
 import type { KioskPart } from './kiosk-part';
 
 /** The sandbox answers at once; a call to it that takes this long is a fault. */
@@ -20,16 +21,18 @@ export interface BackEnd extends KioskPart {
   sandbox(): SandboxServer | null;
   kind(): 'identify' | 'sandbox';
   /** PLU → product name: the configured catalogue, over the sandbox's own on the sandbox. */
-  catalog(): Record<string, string>;
+  catalog(): Catalog;
 }
 
-export function createBackEnd(deps: { config: () => KioskConfig; log: Logger }): BackEnd {
+export function createBackEnd(deps: { config: () => KioskConfig; log: Logger; sandbox?: SandboxOptions }): BackEnd {
   let sandbox: SandboxServer | null = null;
+  /** Each configuration's catalogue, made once (a configuration is never changed in place). */
+  const catalogs = new WeakMap<KioskConfig, Catalog>();
   return {
     name: 'back end',
     async prepare({ after }) {
       if (after.identify || sandbox) return;
-      sandbox = await startSandboxServer();
+      sandbox = await startSandboxServer(deps.sandbox);
       deps.log.info('sandbox-started', { baseUrl: sandbox.baseUrl });
     },
     async apply({ after }) {
@@ -52,7 +55,13 @@ export function createBackEnd(deps: { config: () => KioskConfig; log: Logger }):
     kind: () => (deps.config().identify ? 'identify' : 'sandbox'),
     catalog() {
       const config = deps.config();
-      return config.identify ? config.catalog : { ...SANDBOX_CATALOG, ...config.catalog };
+      let catalog = catalogs.get(config);
+      if (!catalog) {
+        // The file's own keys only (Object.entries), into a Map: a PLU never meets Object.prototype.
+        catalog = new Map([...(config.identify ? [] : SANDBOX_CATALOG), ...Object.entries(config.catalog)]);
+        catalogs.set(config, catalog);
+      }
+      return catalog;
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The kiosk's log never writes the configured secrets' values, whatever a library's error message
  * quotes. A new configuration's secrets are known to the log before any part applies it (the old
- * ones stay known until it has), and a refused file's telemetry secrets too when its telemetry runs.
+ * ones stay known until it has), and a refused file's telemetry and support API secrets too when they run.
  */
 import type { KioskConfig } from '../config/config-schema';
 import type { KioskLogger } from '../log/logger';
@@ -9,9 +9,9 @@ import type { KioskPart } from './kiosk-part';
 
 type Secret = string | undefined;
 
-function secretsOf(config: Pick<KioskConfig, 'identify' | 'vipps' | 'handoff' | 'telemetry'>): Secret[] {
-  const { identify, vipps, handoff, telemetry } = config;
-  return [identify?.token, vipps?.clientSecret, vipps?.subscriptionKey, handoff?.secret, handoff?.listen?.token, ...telemetrySecrets(telemetry)];
+function secretsOf(config: Pick<KioskConfig, 'identify' | 'vipps' | 'handoff' | 'telemetry' | 'fleet'>): Secret[] {
+  const { identify, vipps, handoff, telemetry, fleet } = config;
+  return [identify?.token, vipps?.clientSecret, vipps?.subscriptionKey, handoff?.secret, handoff?.listen?.token, fleet?.api?.token, ...telemetrySecrets(telemetry)];
 }
 
 /** The metrics token, and each OTLP header's value, also without its scheme ("Bearer x": x too). */
@@ -30,6 +30,6 @@ export function logSecrets(log: KioskLogger | null): KioskPart {
       applied = secretsOf(after);
       log?.setSecrets(applied);
     },
-    refuse: ({ telemetry }) => log?.setSecrets([...applied, ...telemetrySecrets(telemetry)]),
+    refuse: ({ telemetry, fleet }) => log?.setSecrets([...applied, ...telemetrySecrets(telemetry), fleet?.api?.token]),
   };
 }

@@ -5,8 +5,11 @@
  * scanners alone.
  */
 import type { KioskConfig } from '../config/config-schema';
+import type { Logger } from '../log/logger';
 import { startScanCommandServer, type ScanCommandDeps, type ScanCommandServer } from '../scan-command/scan-command-server';
+import type { SessionMachine } from '../session/session-machine';
 import type { KioskPart } from './kiosk-part';
+import type { ScanGate } from './scan-gate';
 
 export const SCAN_COMMAND_FLAG = 'KIOSK_ALLOW_SCAN_COMMAND';
 
@@ -14,7 +17,24 @@ export function scanCommandAllowed(config: KioskConfig, env: NodeJS.ProcessEnv):
   return config.identify === undefined || env[SCAN_COMMAND_FLAG] === '1';
 }
 
-export function createScanCommand(deps: ScanCommandDeps & { env: NodeJS.ProcessEnv }): KioskPart {
+export interface ScanCommandPartDeps {
+  userDataDir: string;
+  env: NodeJS.ProcessEnv;
+  gate: Pick<ScanGate, 'scan'>;
+  session: Pick<SessionMachine, 'view' | 'subscribe'>;
+  log: Logger;
+}
+
+export function createScanCommand(parts: ScanCommandPartDeps): KioskPart {
+  // A scan from here takes the scan gate's path, as scanner 'command'.
+  const deps: ScanCommandDeps & { env: NodeJS.ProcessEnv } = {
+    userDataDir: parts.userDataDir,
+    env: parts.env,
+    scan: (text) => parts.gate.scan(text, 'command'),
+    view: () => parts.session.view(),
+    subscribe: (listener) => parts.session.subscribe(listener),
+    log: parts.log,
+  };
   let server: ScanCommandServer | null = null;
   return {
     name: 'scan command',

@@ -15,6 +15,11 @@ import type { KioskPart } from './kiosk-part';
 export interface Scanners extends KioskPart {
   /** A key press, for the keyboard-wedge detector. */
   keyInput(key: TimedKey): void;
+  /**
+   * The keys so far were a person's, typed for the keypad (keypad-keys.ts): a burst that follows
+   * is no tail of theirs, and they were no lost scan. A new detector holds nothing of them.
+   */
+  forgetTyping(): void;
   serialState(): SerialState;
 }
 
@@ -30,6 +35,7 @@ export function createScanners(deps: {
   let wedge: WedgeDetector | null = null;
   let serial: SerialScanner | null = null;
   let serialState: SerialState = { state: 'off', detail: null };
+  let keyboard: KioskConfig['scanners']['keyboard'] | null = null;
 
   const wedgeFor = ({ enabled, maxInterKeyMs, layout }: KioskConfig['scanners']['keyboard']): WedgeDetector | null =>
     enabled
@@ -69,10 +75,13 @@ export function createScanners(deps: {
     name: 'scanners',
     async apply(change) {
       if (change.changed((config) => config.scanners.serial)) await restartSerial(change.after.scanners.serial);
-      if (change.changed((config) => config.scanners.keyboard)) wedge = wedgeFor(change.after.scanners.keyboard);
+      if (change.changed((config) => config.scanners.keyboard)) wedge = wedgeFor((keyboard = change.after.scanners.keyboard));
     },
     stop: () => serial?.stop(),
     keyInput: (key) => wedge?.key(key),
+    forgetTyping: () => {
+      if (wedge && keyboard) wedge = wedgeFor(keyboard);
+    },
     serialState: () => serialState,
   };
 }

@@ -5,12 +5,12 @@
  * valid one, ready again.
  */
 import type { KioskConfig } from '../config/config-schema';
-import { memberIdentification, notMemberIdentification } from '../handoff/identification';
+import { identifiedByOf, memberIdentification, notMemberIdentification } from '../handoff/identification';
 import { identify } from '../identify/identify-client';
 import { identifyScan } from '../identify/identify-scan';
 import type { Logger } from '../log/logger';
 import type { KioskMetrics } from '../metrics/kiosk-metrics';
-import { SessionMachine, type SessionSettings } from '../session/session-machine';
+import { SessionMachine, type SessionEvent, type SessionSettings } from '../session/session-machine';
 import type { HealthStats } from '../staff/health-stats';
 import type { BackEnd } from './back-end';
 import type { Handoff } from './handoff';
@@ -26,7 +26,17 @@ export interface SessionPart extends KioskPart {
   session: SessionMachine;
 }
 
-export function createSession(deps: { config: () => KioskConfig; backEnd: BackEnd; vipps: Vipps; handoff: Handoff; stats: HealthStats; metrics: KioskMetrics; log: Logger }): SessionPart {
+export function createSession(deps: {
+  config: () => KioskConfig;
+  backEnd: BackEnd;
+  vipps: Vipps;
+  handoff: Handoff;
+  stats: HealthStats;
+  metrics: KioskMetrics;
+  log: Logger;
+  /** Also told of every outcome (the keypad counts wrong typed codes). */
+  onOutcome?(event: SessionEvent): void;
+}): SessionPart {
   const { config, backEnd, vipps, log } = deps;
   const settings = (): SessionSettings => ({
     idleResetSeconds: config().idleResetSeconds,
@@ -49,6 +59,7 @@ export function createSession(deps: { config: () => KioskConfig; backEnd: BackEn
           return identify(backEnd.target(), { identifier, storeId, terminalId, hasLoyalty }, callSignal);
         },
         vipps: () => vipps.client(),
+        phoneForm: () => vipps.phoneForm(),
         checkIn: (client, phoneNumber, isMember) => vipps.checkIn(client, phoneNumber, isMember),
         log,
       }),
@@ -58,12 +69,13 @@ export function createSession(deps: { config: () => KioskConfig; backEnd: BackEn
       deps.stats.record(event);
       deps.metrics.session(event);
       log.info('session', { ...event });
+      deps.onOutcome?.(event);
     },
     // The till's copy, after the screen: a slow or failing till never delays the customer.
-    onShown: ({ outcome, view }) => {
+    onShown: ({ outcome, view, scanKind }) => {
       const { handoff, storeId, terminalId } = config();
       if (!handoff) return;
-      const context = { storeId, terminalId, catalog: settings().catalog, now: new Date() };
+      const context = { identifiedBy: identifiedByOf(scanKind), storeId, terminalId, catalog: settings().catalog, now: new Date() };
       const identification =
         view.screen === 'member' && outcome.kind === 'member' ? memberIdentification(outcome.member, context) : view.screen === 'notMember' ? notMemberIdentification(context) : null;
       if (identification) setImmediate(() => void deps.handoff.record(identification));

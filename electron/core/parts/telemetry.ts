@@ -6,6 +6,7 @@
  */
 import { isSameValue } from '../../shared/same-value';
 import type { KioskConfig } from '../config/config-schema';
+import { ListenerError } from '../http/listener';
 import type { Logger } from '../log/logger';
 import type { KioskMetrics } from '../metrics/kiosk-metrics';
 import { OtlpPusher } from '../metrics/otlp-pusher';
@@ -37,7 +38,8 @@ export function createTelemetry(deps: { metrics: KioskMetrics; log: Logger }): T
       if (settings !== wanted) return void (await started.close()); // the configuration moved on meanwhile
       endpoint = started;
     } catch (error) {
-      deps.log.error('telemetry-prometheus-failed', { message: `cannot listen on ${settings.host}:${settings.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      const message = error instanceof ListenerError ? error.message : `cannot listen on ${settings.host}:${settings.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      deps.log.error('telemetry-prometheus-failed', { message });
       retry = setTimeout(() => void listen(settings), RETRY_MS);
       retry.unref();
     }

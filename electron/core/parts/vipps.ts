@@ -4,14 +4,14 @@
  * token with it, is kept across configurations while its target is the same.
  */
 import { isSameValue } from '../../shared/same-value';
-import type { KioskConfig } from '../config/config-schema';
+import type { KioskConfig, PhoneFormPolicy } from '../config/config-schema';
 import type { Logger } from '../log/logger';
 import type { KioskMetrics } from '../metrics/kiosk-metrics';
 import type { Product } from '../product';
 import { SANDBOX_PERSONAL_QR_ORIGINS } from '../sandbox/sandbox-members';
 import { VIPPS_QR_ORIGIN } from '../scan/personal-qr';
 import { CheckInSender } from '../vipps/check-in-sender';
-import { VippsClient } from '../vipps/vipps-client';
+import { isCheckInNumber, VippsClient } from '../vipps/vipps-client';
 import type { VippsTarget } from '../vipps/vipps-target';
 import { SANDBOX_TIMEOUT_MS, type BackEnd } from './back-end';
 import type { KioskPart } from './kiosk-part';
@@ -21,8 +21,14 @@ export interface Vipps extends KioskPart {
   client(): VippsClient | null;
   kind(): 'configured' | 'sandbox' | 'off';
   personalQrOrigins(): readonly string[];
-  /** Starts a check-in and returns at once: it never delays the customer's screen. */
-  checkIn(client: VippsClient, phoneNumber: string, isMember: boolean): void;
+  /** What phone-form codes do: the configured choice, else `exchange` with Vipps and `refuse` without. */
+  phoneForm(): PhoneFormPolicy;
+  /**
+   * Starts a check-in and returns at once (it never delays the customer's screen): true when
+   * one started; false for a number the Check-in API does not take (outside Norway: skipped,
+   * logged and counted).
+   */
+  checkIn(client: VippsClient, phoneNumber: string, isMember: boolean): boolean;
 }
 
 export function createVipps(deps: { config: () => KioskConfig; backEnd: BackEnd; product: Product; metrics: KioskMetrics; log: Logger }): Vipps {
@@ -60,7 +66,17 @@ export function createVipps(deps: { config: () => KioskConfig; backEnd: BackEnd;
     client: () => client,
     kind: () => (deps.config().vipps ? 'configured' : client ? 'sandbox' : 'off'),
     personalQrOrigins: () => deps.config().vipps?.personalQrOrigins ?? (client ? SANDBOX_PERSONAL_QR_ORIGINS : [VIPPS_QR_ORIGIN]),
-    // After the screen: the session publishes the outcome in the same turn, the check-in starts later.
-    checkIn: (vipps, phoneNumber, isMember) => setImmediate(() => void checkIns.send(vipps, phoneNumber, isMember)),
+    phoneForm: () => deps.config().personalQr.phoneForm ?? (client ? 'exchange' : 'refuse'),
+    checkIn(vipps, phoneNumber, isMember) {
+      if (!isCheckInNumber(phoneNumber)) {
+        // The country code alone: it says why, and is nobody's number.
+        deps.log.info('vipps-check-in-skipped', { isMember, reason: 'the Check-in API takes Norwegian numbers (47) only', countryCode: phoneNumber.startsWith('358') ? '358' : phoneNumber.slice(0, 2) });
+        deps.metrics.checkIn('skipped');
+        return false;
+      }
+      // After the screen: the session publishes the outcome in the same turn, the check-in starts later.
+      setImmediate(() => void checkIns.send(vipps, phoneNumber, isMember));
+      return true;
+    },
   };
 }

@@ -32,3 +32,8 @@ export function parseJson(text: string | null): unknown {
 export function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
+
+/** A JSON answer with its own media type (Vipps' problem bodies, its token's `;charset=UTF-8`). */
+export function sendAs(res: http.ServerResponse, status: number, contentType: string, body: unknown): void {
+  res.writeHead(status, { 'content-type': contentType }).end(JSON.stringify(body));
+}

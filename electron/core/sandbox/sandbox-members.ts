@@ -47,33 +47,39 @@ function member(id: string, name: string, points: number, order: Array<[string, 
   };
 }
 
-/** Keyed by identifier (OTP or lower-case loyalty ID). Unknown identifiers get 404. */
-export const SANDBOX_ANSWERS: Record<string, SandboxAnswer> = {
-  '123456': member(FARHAN_ID, 'Farhan Ahmed', 14464, [
-    ['1001', 1, 'REWARD'],
-    ['2002', 2, 'OFFER'],
-  ]),
-  [FARHAN_ID]: member(FARHAN_ID, 'Farhan Ahmed', 14464, []),
-  '234567': member(INGRID_ID, 'Ingrid Solberg', 2750, [['9999', 1, 'REWARD']]),
-  [SANDBOX_VIPPS_MEMBER_PHONE]: member(KARI_ID, 'Kari Nordmann', 820, [['1001', 1, 'REWARD']]),
-  [SANDBOX_MOBILEPAY_MEMBER_PHONE]: member(METTE_ID, 'Mette Jensen', 3120, [['9999', 1, 'REWARD']]),
-  '000000': { kind: 'status', status: 404, body: { error: { code: 'UserNotFound', message: 'Identifier not found' } } },
-  '222222': { kind: 'status', status: 422, body: { error: { code: 'OrderSelectionStatusUnclaimable' } } },
-  '333333': { kind: 'status', status: 401, body: { error: { code: 'Unauthorized' } } },
-  '444444': { kind: 'status', status: 500, body: { error: { code: 'InternalError' } } },
-  '555555': { kind: 'silent' },
-  '666666': { kind: 'malformed' },
-};
+/**
+ * Keyed by identifier (OTP or lower-case loyalty ID). Unknown identifiers get 404. Maps, here and
+ * below: the keys looked up are what a request carried, and `"constructor"` must be unknown.
+ */
+export const SANDBOX_ANSWERS: ReadonlyMap<string, SandboxAnswer> = new Map<string, SandboxAnswer>([
+  [
+    '123456',
+    member(FARHAN_ID, 'Farhan Ahmed', 14464, [
+      ['1001', 1, 'REWARD'],
+      ['2002', 2, 'OFFER'],
+    ]),
+  ],
+  [FARHAN_ID, member(FARHAN_ID, 'Farhan Ahmed', 14464, [])],
+  ['234567', member(INGRID_ID, 'Ingrid Solberg', 2750, [['9999', 1, 'REWARD']])],
+  [SANDBOX_VIPPS_MEMBER_PHONE, member(KARI_ID, 'Kari Nordmann', 820, [['1001', 1, 'REWARD']])],
+  [SANDBOX_MOBILEPAY_MEMBER_PHONE, member(METTE_ID, 'Mette Jensen', 3120, [['9999', 1, 'REWARD']])],
+  ['000000', { kind: 'status', status: 404, body: { error: { code: 'UserNotFound', message: 'Identifier not found' } } }],
+  ['222222', { kind: 'status', status: 422, body: { error: { code: 'OrderSelectionStatusUnclaimable' } } }],
+  ['333333', { kind: 'status', status: 401, body: { error: { code: 'Unauthorized' } } }],
+  ['444444', { kind: 'status', status: 500, body: { error: { code: 'InternalError' } } }],
+  ['555555', { kind: 'silent' }],
+  ['666666', { kind: 'malformed' }],
+]);
 
 /** Product names for the sandbox's PLUs; 2002 is left out to show the PLU fallback. */
-export const SANDBOX_CATALOG: Record<string, string> = {
-  '1001': 'Whopper Jr.',
-  '9999': 'Medium fries',
-};
+export const SANDBOX_CATALOG: ReadonlyMap<string, string> = new Map([
+  ['1001', 'Whopper Jr.'],
+  ['9999', 'Medium fries'],
+]);
 
 /** Tokenized personal QR codes the sandbox's exchange knows (whole code → phone). */
-export const SANDBOX_VIPPS_QR_TOKENS: Record<string, string> = {
-  'https://qr.vipps.no/p/sandbox-kari': SANDBOX_VIPPS_MEMBER_PHONE,
-  'https://qr.vipps.no/p/sandbox-ola': SANDBOX_VIPPS_GUEST_PHONE,
-  [`${SANDBOX_MOBILEPAY_ORIGIN}/sandbox-mette`]: SANDBOX_MOBILEPAY_MEMBER_PHONE,
-};
+export const SANDBOX_VIPPS_QR_TOKENS: ReadonlyMap<string, string> = new Map([
+  ['https://qr.vipps.no/p/sandbox-kari', SANDBOX_VIPPS_MEMBER_PHONE],
+  ['https://qr.vipps.no/p/sandbox-ola', SANDBOX_VIPPS_GUEST_PHONE],
+  [`${SANDBOX_MOBILEPAY_ORIGIN}/sandbox-mette`, SANDBOX_MOBILEPAY_MEMBER_PHONE],
+]);

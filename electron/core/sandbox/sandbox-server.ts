@@ -27,11 +27,25 @@ const IdentifyBody = z.object({
   content: z.boolean().optional(),
 });
 
-export async function startSandboxServer(): Promise<SandboxServer> {
+/** One request as the sandbox received it: for tests that hold them to Vipps' published API files. */
+export interface SandboxRequest {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  /** Parsed JSON; undefined when there was none or it was not JSON. */
+  body: unknown;
+}
+
+export interface SandboxOptions {
+  /** Told of every request, before it is answered (nothing the kiosk itself uses). */
+  onRequest?(request: SandboxRequest): void;
+}
+
+export async function startSandboxServer(options: SandboxOptions = {}): Promise<SandboxServer> {
   const token = randomBytes(18).toString('base64url');
   const vipps = new SandboxVipps();
   const server = http.createServer((req, res) => {
-    void handle(req, res, token, vipps).catch(() => {
+    void handle(req, res, token, vipps, options).catch(() => {
       if (!res.headersSent) send(res, 500, { error: { code: 'InternalError' } });
     });
   });
@@ -52,13 +66,16 @@ export async function startSandboxServer(): Promise<SandboxServer> {
   };
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, token: string, vipps: SandboxVipps): Promise<void> {
-  if (await vipps.handle(req, res)) return;
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, token: string, vipps: SandboxVipps, options: SandboxOptions): Promise<void> {
+  const text = await readBody(req);
+  const json = text ? parseJson(text) : undefined;
+  options.onRequest?.({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: json });
+  if (vipps.handle(req, res, json)) return;
   if (req.method !== 'POST' || req.url !== '/loyalty/v2/identify') return send(res, 404, { error: { code: 'NotFound' } });
   if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { code: 'Unauthorized' } });
-  const body = IdentifyBody.safeParse(parseJson(await readBody(req)));
+  const body = IdentifyBody.safeParse(json);
   if (!body.success) return send(res, 400, { error: { code: 'InvalidIdentifier' } });
-  const answer = SANDBOX_ANSWERS[body.data.identifier.toLowerCase()];
+  const answer = SANDBOX_ANSWERS.get(body.data.identifier.toLowerCase());
   if (!answer) return send(res, 404, { error: { code: 'UserNotFound' } });
   switch (answer.kind) {
     case 'member':

@@ -25,8 +25,11 @@ export interface PhysicalKey {
   capsLock?: boolean;
 }
 
-/** code → [unshifted, shifted]; a space marks a dead key (left to the OS). */
-type LayoutTable = Record<string, readonly [string, string]>;
+/**
+ * code → [unshifted, shifted]; a space marks a dead key (left to the OS). Maps: `code` comes from
+ * the key event (in the web shell, from the page), and `"constructor"` must be no key at all.
+ */
+type LayoutTable = ReadonlyMap<string, readonly [string, string]>;
 
 function table(digitsShifted: string, punctuation: Record<string, string>, swapYZ = false): LayoutTable {
   const entries: Array<[string, readonly [string, string]]> = [];
@@ -37,14 +40,14 @@ function table(digitsShifted: string, punctuation: Record<string, string>, swapY
   }
   [...'1234567890'].forEach((digit, i) => entries.push([`Digit${digit}`, [digit, digitsShifted[i] ?? ' ']]));
   for (const [code, pair] of Object.entries(punctuation)) entries.push([code, [pair[0] ?? ' ', pair[1] ?? ' ']]);
-  return Object.fromEntries(entries);
+  return new Map(entries);
 }
 
-const NUMPAD: Record<string, string> = {
+const NUMPAD: ReadonlyMap<string, string> = new Map(Object.entries({
   Numpad0: '0', Numpad1: '1', Numpad2: '2', Numpad3: '3', Numpad4: '4',
   Numpad5: '5', Numpad6: '6', Numpad7: '7', Numpad8: '8', Numpad9: '9',
   NumpadDecimal: '.', NumpadAdd: '+', NumpadSubtract: '-', NumpadMultiply: '*', NumpadDivide: '/',
-};
+}));
 
 const LAYOUTS: Record<Exclude<ScannerLayout, 'host'>, LayoutTable> = {
   us: table('!@#$%^&*()', {
@@ -71,9 +74,9 @@ export function decodeScannerKey(input: PhysicalKey, layout: ScannerLayout): str
   const typed = [...input.key].length === 1 ? input.key : null;
   if (layout === 'host' || !input.code) return typed;
   if (input.code === 'Space') return ' ';
-  const numpad = NUMPAD[input.code];
+  const numpad = NUMPAD.get(input.code);
   if (numpad) return numpad;
-  const pair = LAYOUTS[layout][input.code];
+  const pair = LAYOUTS[layout].get(input.code);
   const meant = pair?.[input.shift ? 1 : 0];
   const byPosition = meant && meant !== ' ' ? meant : null;
   if (input.capsLock && byPosition && /^Key[A-Z]$/.test(input.code)) return byPosition;

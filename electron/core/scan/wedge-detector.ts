@@ -76,7 +76,7 @@ export const QUIET_MS = 1000;
  */
 export const CUT_TAIL_MS = 3000;
 /** Fast gaps a run of keys needs before it counts as a scanner's (a person's rollover makes one or two). */
-const MIN_BURST_GAPS = 3;
+export const MIN_BURST_GAPS = 3;
 
 /** The burst being read. */
 interface Burst {

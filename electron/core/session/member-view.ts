@@ -2,14 +2,20 @@
 import type { MemberItemView, MemberView } from '../../shared/session-view';
 import type { IdentifiedMember } from '../identify/identify-outcome';
 
-export function toMemberView(member: IdentifiedMember, catalog: Record<string, string>): MemberView {
+/**
+ * PLU → product name. A Map: a PLU is the back end's text, and `"__proto__"` or `"constructor"`
+ * must find no name (a plain object would give what every object inherits, which no screen can show).
+ */
+export type Catalog = ReadonlyMap<string, string>;
+
+export function toMemberView(member: IdentifiedMember, catalog: Catalog): MemberView {
   return {
     firstName: firstNameOf(member.name),
     points: member.points,
     items: member.order
       .filter((line) => line.quantity > 0)
       .map((line) => ({
-        name: catalog[line.productId] ?? line.productId,
+        name: catalog.get(line.productId) ?? line.productId,
         quantity: line.quantity,
         kind: kindOf(line.productType),
       })),

@@ -14,7 +14,7 @@ import type { ScannerKind } from '../../shared/scanner-state';
 import type { ServiceProblemReason, SessionView } from '../../shared/session-view';
 import type { IdentifyOutcome } from '../identify/identify-outcome';
 import { parseScan, type ParsedScan, type ScanRejection } from '../scan/parse-scan';
-import { toMemberView } from './member-view';
+import { toMemberView, type Catalog } from './member-view';
 import { screenOfOutcome } from './result-screen';
 
 export interface SessionSettings {
@@ -22,7 +22,7 @@ export interface SessionSettings {
   /** Hard stop for one identification of this kind of scan, whatever the clients do. */
   deadlineMs(scanKind: ParsedScan['kind']): number;
   duplicateWindowMs: number;
-  catalog: Record<string, string>;
+  catalog: Catalog;
   /** Origins of personal QR codes (parse-scan.ts); Vipps' own when not given. */
   personalQrOrigins?: readonly string[];
 }
@@ -37,7 +37,7 @@ export interface SessionDeps {
    * Told of each identification whose result the customer now sees (never an abandoned one),
    * with what the back end said: for the till's hand-off, in main only.
    */
-  onShown?(shown: { outcome: IdentifyOutcome; view: SessionView }): void;
+  onShown?(shown: { outcome: IdentifyOutcome; view: SessionView; scanKind: ParsedScan['kind'] }): void;
 }
 
 /** What became of a scan (a duplicate of the last one becomes nothing), and which scanner sent it. */
@@ -77,11 +77,8 @@ export class SessionMachine {
 
   /** Handles text from any scanner. */
   scan(raw: string, scanner: ScannerKind = 'keyboard'): void {
-    const now = this.deps.now();
-    const previous = this.lastScan;
-    const digest = createHmac('sha256', this.scanKey).update(raw).digest('base64');
-    this.lastScan = { digest, at: now };
-    if (previous && previous.digest === digest && now - previous.at <= this.deps.settings().duplicateWindowMs) return;
+    // A typed code is submitted on purpose, once: never "the same code seen again".
+    if (scanner !== 'keypad' && this.isDuplicate(raw)) return;
     if (this.configProblem !== null) return void this.deps.onOutcome?.({ scanner, type: 'unavailable' }); // until staff fix the config
 
     const parsed = parseScan(raw, { personalQrOrigins: this.deps.settings().personalQrOrigins });
@@ -92,6 +89,15 @@ export class SessionMachine {
       return;
     }
     this.startIdentification(parsed.scan, scanner);
+  }
+
+  /** The same text as the last scan, within the duplicate window (remembered as a keyed digest). */
+  private isDuplicate(raw: string): boolean {
+    const now = this.deps.now();
+    const previous = this.lastScan;
+    const digest = createHmac('sha256', this.scanKey).update(raw).digest('base64');
+    this.lastScan = { digest, at: now };
+    return previous !== null && previous.digest === digest && now - previous.at <= this.deps.settings().duplicateWindowMs;
   }
 
   /** Back to `ready` (staff mode closed, the screen restarted): always. */
@@ -152,7 +158,7 @@ export class SessionMachine {
         this.deps.onOutcome?.({ scanner, type: 'identified', scanKind: scan.kind, outcome: outcome.kind, ...problem, ms: this.deps.now() - started });
         const view = this.screenFor(outcome, scan);
         this.showResult(view);
-        this.deps.onShown?.({ outcome, view });
+        this.deps.onShown?.({ outcome, view, scanKind: scan.kind });
       },
       () => {
         // Rejections only come from aborts of an abandoned identification, or from a bug in

@@ -14,10 +14,26 @@ const KEY_LENGTH = 32;
 const MAX_MEMORY = 256 * 1024 * 1024;
 const FORMAT = /^scrypt\$(\d{1,8})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9+/]{16,88}={0,2})\$([A-Za-z0-9+/]{43}=)$/;
 
-export const PIN_PATTERN = /^[0-9]{4,12}$/;
+/**
+ * New PINs: 6 to 12 digits. With the lockout (at most about 24 guesses a day once five are
+ * spent) six digits take a guesser decades; four took days. A hash made for a shorter PIN
+ * before still opens staff mode, and staff health says to replace it.
+ */
+export const MIN_PIN_DIGITS = 6;
+export const MAX_PIN_DIGITS = 12;
+export const PIN_PATTERN = /^[0-9]{6,12}$/;
+
+/** Why `pin` cannot be a new staff PIN, in words for whoever typed it; null when it can. */
+export function newPinProblem(pin: string): string | null {
+  if (!/^[0-9]*$/.test(pin)) return 'A staff PIN is digits only (the PIN pad has nothing else).';
+  if (pin.length < MIN_PIN_DIGITS) return `A staff PIN needs at least ${MIN_PIN_DIGITS} digits (this one has ${pin.length}): shorter ones are too easy to guess at the counter.`;
+  if (pin.length > MAX_PIN_DIGITS) return `A staff PIN has at most ${MAX_PIN_DIGITS} digits (this one has ${pin.length}): the PIN pad takes no more.`;
+  return null;
+}
 
 export async function hashPin(pin: string, params = DEFAULTS): Promise<string> {
-  if (!PIN_PATTERN.test(pin)) throw new Error('A PIN is 4 to 12 digits');
+  const problem = newPinProblem(pin);
+  if (problem) throw new Error(problem);
   const salt = randomBytes(16);
   const key = await scrypt(pin, salt, KEY_LENGTH, { ...params, maxmem: MAX_MEMORY });
   return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;

@@ -25,6 +25,15 @@ export function isNordicMsisdn(digits: string): boolean {
   return /^(?:47[0-9]{8}|45[0-9]{8}|358[0-9]{6,10})$/.test(digits);
 }
 
+/**
+ * Whether the Check-in API takes this number: it is Vipps' (Norway's) alone, and its published
+ * OpenAPI file (vippsas/vipps-check-in-api, docs/swagger.yaml, v1.0.2) allows `^47[0-9]{8}$` only.
+ * A Danish or Finnish MobilePay customer is identified, but never checked in.
+ */
+export function isCheckInNumber(digits: string): boolean {
+  return /^47[0-9]{8}$/.test(digits);
+}
+
 type Call = { kind: 'token'; result: Extract<TokenResult, { ok: false }> } | { kind: 'post'; result: PostResult };
 
 export class VippsClient {
@@ -53,9 +62,11 @@ export class VippsClient {
       }
       return { ok: true, msisdn: answer.data.msisdn };
     }
-    // An unknown or expired code is the customer's to refresh; refused credentials are staff's.
-    if (status === 404 || status === 410) return { ok: false, outcome: { kind: 'codeProblem', reason: 'notFound' } };
-    if (status === 400 || status === 422) return { ok: false, outcome: { kind: 'codeProblem', reason: 'invalidCode' } };
+    // A code it cannot exchange is the customer's to refresh: the QR API's published refusal is a
+    // 400 problem body ("The complete data contained in the QR code is required."); 404 and 410
+    // say the same of an unknown or expired code. Refused credentials are staff's.
+    if (status === 400 || status === 404 || status === 410) return { ok: false, outcome: { kind: 'codeProblem', reason: 'notFound' } };
+    if (status === 422) return { ok: false, outcome: { kind: 'codeProblem', reason: 'invalidCode' } };
     if (status === 401 || status === 403) return { ok: false, outcome: { kind: 'credentialsRefused', status } };
     if (status >= 500) return { ok: false, outcome: { kind: 'serviceProblem', reason: 'serverError', detail: `exchange: HTTP ${status}` } };
     return { ok: false, outcome: { kind: 'serviceProblem', reason: 'badAnswer', detail: `exchange: unexpected HTTP ${status}` } };

@@ -7,6 +7,8 @@ const PATHS = {
   clock: 'M12 7v5l3.5 2',
   globe: 'M12 3.5a8.5 8.5 0 100 17 8.5 8.5 0 000-17zM3.5 12h17M12 3.5c2.5 2.6 3.6 5.4 3.6 8.5s-1.1 5.9-3.6 8.5c-2.5-2.6-3.6-5.4-3.6-8.5s1.1-5.9 3.6-8.5z',
   text: 'M4 18l4.5-12L13 18M5.6 14h5.8M14.5 18l3-8 3 8M15.4 15.6h4.2',
+  keypad: 'M6 5.5h.01M12 5.5h.01M18 5.5h.01M6 11h.01M12 11h.01M18 11h.01M6 16.5h.01M12 16.5h.01M18 16.5h.01M12 21h.01',
+  backspace: 'M9 5.5h11v13H9L3.5 12zM12.5 9.5l5 5M17.5 9.5l-5 5',
 } as const;
 
 export type IconName = keyof typeof PATHS;
@@ -16,7 +18,7 @@ export function Icon({ name, className }: { name: IconName; className?: string }
   return (
     <svg className={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       {name === 'clock' && <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" strokeWidth="2" />}
-      <path d={PATHS[name]} fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={filled ? 1 : 2.4} strokeLinecap="round" strokeLinejoin="round" />
+      <path d={PATHS[name]} fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={filled ? 1 : name === 'keypad' ? 3.6 : 2.4} strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 }

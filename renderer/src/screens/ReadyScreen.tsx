@@ -1,23 +1,25 @@
 import { useTranslation } from 'react-i18next';
+import { CameraPreview } from '../components/CameraPreview';
 import { CustomerOptions } from '../components/CustomerOptions';
 import { PhoneHint, ScanGuide } from '../components/ScanGuide';
 import { useCustomerStore } from '../customer-store';
 import { useFocusOnArrival } from '../hooks/use-focus-on-arrival';
+import { Keypad } from '../keypad/Keypad';
+import { useKeypadStore } from '../keypad/keypad-store';
+import { TypeCodeButton } from '../keypad/TypeCodeButton';
 import { useSessionStore } from '../session-store';
 
 export function ReadyScreen({ language }: { language: string }) {
   const { t } = useTranslation();
   const preview = useSessionStore((state) => state.preview);
+  const hint = useSessionStore((state) => state.cameraHint);
   const attract = useCustomerStore((state) => state.attract);
+  const keypadOpen = useKeypadStore((state) => state.view?.open ?? false);
   const heading = useFocusOnArrival<HTMLHeadingElement>();
   return (
     <section className="screen ready">
       <div className="scan-area">
-        <div className="scan-target" aria-hidden="true">
-          {/* The camera's picture, fed by main, so customers can aim their code; else a QR glyph. */}
-          {preview ? <img className="camera-preview" src={preview.image} alt="" data-testid="camera-preview" /> : <div className="qr-glyph" />}
-          <div className="aiming-frame" />
-        </div>
+        <CameraPreview preview={preview} hint={hint} />
         {attract && <PhoneHint />}
       </div>
       <div className="prompt">
@@ -26,8 +28,10 @@ export function ReadyScreen({ language }: { language: string }) {
         </h1>
         <p className="lead">{t('ready.body')}</p>
         <ScanGuide attract={attract} />
+        <TypeCodeButton />
       </div>
       <CustomerOptions language={language} />
+      {keypadOpen && <Keypad />}
     </section>
   );
 }

@@ -3,22 +3,35 @@
  * says whether one is set, and only what staff type into it is sent (write-only). Only changed
  * values are sent, so the provisioning file's values stay in charge of everything else.
  */
-import { useState } from 'react';
-import type { EditablePath, FieldIssue, SecretPath, SettingValue, StaffSettingsView } from '../../../electron/shared/staff-view';
+import { useEffect, useState } from 'react';
+import type { ConnectionTestDraft, EditablePath, FieldIssue, SecretPath, SettingValue, StaffSettingsView } from '../../../electron/shared/staff-view';
 import { kioskBridge } from '../kiosk-bridge';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n/i18n';
 import { supportedLanguage } from '../i18n/translator';
 import { issueText } from './issue-text';
-import { isSecretField, SETTING_GROUPS, type SettingField } from './settings-fields';
+import { isSecretField, mustReenter, SETTING_GROUPS, type SettingField } from './settings-fields';
 
-export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsView; onSaving: () => void; onSaved: () => void }) {
+interface SettingsFormProps {
+  view: StaffSettingsView;
+  onSaving: () => void;
+  onSaved: () => void;
+  /** The Identify URL and token as typed, for "Test connection" before saving. */
+  onDraft?: (draft: ConnectionTestDraft) => void;
+}
+
+export function SettingsForm({ view, onSaving, onSaved, onDraft }: SettingsFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<EditablePath, SettingValue>>(view.values);
   const [secrets, setSecrets] = useState<Partial<Record<SecretPath, string>>>({});
   const [errors, setErrors] = useState<FieldIssue[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const secretsWritable = view.secretStorage.available;
+  const identifyUrl = values['identify.baseUrl'];
+  const identifyToken = secrets['identify.token'];
+  useEffect(() => {
+    onDraft?.({ ...(typeof identifyUrl === 'string' ? { baseUrl: identifyUrl } : {}), ...(identifyToken ? { token: identifyToken } : {}) });
+  }, [identifyUrl, identifyToken, onDraft]);
 
   const save = async () => {
     const changed = Object.fromEntries(Object.entries(values).filter(([path, value]) => view.values[path as EditablePath] !== value));
@@ -60,6 +73,8 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
             const locked = view.locked.includes(field.path);
             const id = `field-${field.path.replaceAll('.', '-')}`;
             const error = errorFor(field.path);
+            const reenter = isSecretField(field) && mustReenter(field.path, values, view);
+            const described = [error ? `${id}-error` : '', reenter ? `${id}-reenter` : ''].filter(Boolean).join(' ') || undefined;
             return (
               <div className="staff-field" key={field.path}>
                 <label htmlFor={id}>
@@ -71,9 +86,12 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
                     id={id}
                     type="password"
                     autoComplete="off"
-                    disabled={locked || !secretsWritable || Boolean(view.secretsFromEnv[field.path])}
+                    // The environment's secret goes only to the provisioning file's URL: a new one may be typed for another.
+                    disabled={locked || !secretsWritable || (Boolean(view.secretsFromEnv[field.path]) && !reenter)}
                     placeholder={
-                      view.secretsFromEnv[field.path]
+                      reenter
+                        ? t('staff.secretNotSet')
+                        : view.secretsFromEnv[field.path]
                         ? t('staff.secretFromEnv', { name: view.secretsFromEnv[field.path] ?? '' })
                         : view.secretsSet[field.path]
                           ? t('staff.secretSet')
@@ -82,10 +100,15 @@ export function SettingsForm({ view, onSaving, onSaved }: { view: StaffSettingsV
                     value={secrets[field.path] ?? ''}
                     onChange={(event) => setSecrets({ ...secrets, [field.path]: event.target.value })}
                     aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
+                    aria-describedby={described}
                   />
                 ) : (
                   <SettingInput id={id} field={field} view={view} locked={locked} value={values[field.path]} error={error} onChange={(value) => setValues({ ...values, [field.path]: value })} />
+                )}
+                {reenter && (
+                  <span className="staff-note" id={`${id}-reenter`}>
+                    {t('staff.secretNewOrigin')}
+                  </span>
                 )}
                 {error && (
                   <span className="staff-error" id={`${id}-error`} role="alert">

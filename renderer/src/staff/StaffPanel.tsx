@@ -2,8 +2,8 @@
  * Staff mode, once unlocked: settings, "Test connection" and the health view. It closes with
  * its button or after 60 s without input (main also forgets the staff session by then).
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { ConnectionTestResult, HealthView, StaffSettingsView } from '../../../electron/shared/staff-view';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ConnectionTestDraft, ConnectionTestResult, HealthView, StaffSettingsView } from '../../../electron/shared/staff-view';
 import { kioskBridge } from '../kiosk-bridge';
 import { useTranslation } from 'react-i18next';
 import { HealthPanel } from './HealthPanel';
@@ -26,6 +26,11 @@ export function StaffPanel() {
    * or not. (Settings come only from `refresh`: at the start, and after a save.)
    */
   const [generation, setGeneration] = useState(0);
+  /** The form's Identify URL and typed token: "Test connection" tries what staff see, saved or not. */
+  const draft = useRef<ConnectionTestDraft>({});
+  const onDraft = useCallback((next: ConnectionTestDraft) => {
+    draft.current = next;
+  }, []);
 
   const leave = useCallback(() => {
     void kioskBridge()?.staffClose().catch(() => undefined);
@@ -63,7 +68,7 @@ export function StaffPanel() {
   const runTest = async () => {
     setTest('running');
     try {
-      setTest((await kioskBridge()?.staffTestConnection()) ?? null);
+      setTest((await kioskBridge()?.staffTestConnection(draft.current)) ?? null);
     } catch (error) {
       setTest(null);
       setProblem((error as Error).message);
@@ -101,6 +106,7 @@ export function StaffPanel() {
           key={generation}
           view={settings}
           onSaving={() => setSaved(false)}
+          onDraft={onDraft}
           onSaved={() => {
             // Main's new values first, then one fresh form: typing in between is never wiped.
             void refresh().then(() => {
