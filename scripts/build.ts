@@ -24,7 +24,7 @@ function newestMtime(entry: string): number {
 
 // Every script is minified; maps are written beside them for debugging here and never
 // packaged (electron-builder.yml, test/package/package.test.ts).
-const common: BuildOptions = { bundle: true, minify: true, sourcemap: true, target: 'node20', logLevel: 'warning', absWorkingDir: root };
+const common: BuildOptions = { bundle: true, minify: true, sourcemap: true, target: 'node20', logLevel: 'warning', absWorkingDir: root, define: { 'process.env.NODE_ENV': JSON.stringify('production') } };
 
 /** What esbuild bundles (the renderer is Vite's); test/unit/lean-bundles.test.ts weighs the pages' share. */
 export const ESBUILD_BUNDLES: BuildOptions[] = [
@@ -73,7 +73,10 @@ export async function buildIfStale(force = false): Promise<boolean> {
   const sources = Math.max(...inputs.map(newestMtime));
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return false;
   const started = performance.now();
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Production React whoever builds: vitest sets NODE_ENV=test, and Vite would take that for a
+  // development build (React's checks and warnings, several times slower to render) in the
+  // web shell the browser tests drive and in the package test's asar.
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
   await Promise.all(ESBUILD_BUNDLES.map((options) => esbuild(options)));
   copyFileSync(path.join(root, 'electron/capture/capture.html'), path.join(root, 'dist/renderer/capture/capture.html'));
   await precompress([path.join(root, 'dist/renderer'), path.join(root, 'dist/web')]);

@@ -23,18 +23,33 @@ export function createCaptureWindow(preloadPath: string, options: { devTools?: b
   // The camera comes up after the customer's screen, never ahead of it at its cost: on a
   // two-core kiosk PC, the capture page's worker compiling ZXing-C++'s WebAssembly would
   // compete with the UI's first render.
-  void Promise.all([Promise.resolve(options.loadWhen).catch(() => undefined), options.loadAfter ? firstLoad(options.loadAfter) : undefined]).then(() => {
+  const load = () => {
     if (!window.isDestroyed()) void window.loadURL(PAGE_URLS.capture);
-  });
+  };
+  let waitingFor = (options.loadWhen ? 1 : 0) + (options.loadAfter ? 1 : 0);
+  const settled = () => {
+    waitingFor -= 1;
+    if (waitingFor === 0) load();
+  };
+  if (waitingFor === 0) load();
+  if (options.loadAfter) afterFirstLoad(options.loadAfter, settled);
+  if (options.loadWhen) void Promise.resolve(options.loadWhen).catch(() => undefined).then(settled);
   return window;
 }
 
-function firstLoad(contents: WebContents): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, CAPTURE_LOAD_FALLBACK_MS);
-    contents.once('did-finish-load', () => {
-      clearTimeout(fallback);
-      resolve();
-    });
-  });
+/** `then` once `contents` has loaded its page: now if it already has (the shell awaits other things between the two windows). */
+function afterFirstLoad(contents: WebContents, then: () => void): void {
+  if (!contents.isLoading() && contents.getURL() !== '') {
+    then();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    then();
+  };
+  const fallback = setTimeout(once, CAPTURE_LOAD_FALLBACK_MS);
+  contents.once('did-finish-load', once);
 }

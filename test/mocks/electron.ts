@@ -144,11 +144,16 @@ export class MockWebContents extends EventEmitter {
    */
   loadURL = vi.fn(async (url: string) => {
     this.mainFrame.url = url;
+    this.loading = true;
     await Promise.resolve();
     if (this.destroyed) return;
+    this.loading = false;
     this.emit('did-finish-load');
     this.owner?.pageRendered();
   });
+  private loading = false;
+  /** web-contents.md `isLoading()`: "Whether web page is still loading resources" (from loadURL until did-finish-load). */
+  isLoading = vi.fn(() => this.loading);
   /** The window whose page this is (browser-window.md: `win.webContents`). */
   owner: BrowserWindow | null = null;
   getURL = () => this.mainFrame.url;

@@ -113,7 +113,7 @@ describe('the packaged app (electron-builder dir target, Linux)', () => {
     expect(asar.filter((entry) => !entry.startsWith('/node_modules') && !entry.startsWith('/dist/')).sort()).toEqual(['/dist', '/package.json']);
   });
 
-  it('ships every script minified, and a preload with channel plumbing only (at most 20 KB, no zod)', () => {
+  it("ships every script minified, React's production build, and a preload with channel plumbing only (at most 20 KB, no zod)", () => {
     const archive = path.join(appDirs.x64, 'resources', 'app.asar');
     const scripts = contents(appDirs.x64).asar.filter((entry) => entry.startsWith('/dist/') && /\.c?js$/.test(entry));
     expect(scripts.length).toBeGreaterThanOrEqual(5);
@@ -121,6 +121,8 @@ describe('the packaged app (electron-builder dir target, Linux)', () => {
       const text = extractFile(archive, script.slice(1)).toString('utf8');
       const lines = text.split('\n').length;
       expect({ script, minified: text.length / lines > 500 }).toEqual({ script, minified: true });
+      // React's development build says where to get its DevTools; this suite runs with NODE_ENV=test.
+      expect({ script, reactDevelopment: text.includes('react.dev/link/react-devtools') }).toEqual({ script, reactDevelopment: false });
     }
     const preload = extractFile(archive, 'dist/electron/preload.cjs');
     expect(preload.length).toBeLessThanOrEqual(20 * 1024);
