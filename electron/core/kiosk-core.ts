@@ -33,7 +33,7 @@ import { createScanCommand } from './parts/scan-command';
 import { createScanGate } from './parts/scan-gate';
 import { createScanners } from './parts/scanners';
 import { createSession } from './parts/session';
-import { createStaff } from './parts/staff';
+import { createStaff, type StaffMode } from './parts/staff';
 import { createSupport } from './parts/support';
 import { createTelemetry } from './parts/telemetry';
 import { createVipps } from './parts/vipps';
@@ -43,7 +43,6 @@ import type { SessionMachine } from './session/session-machine';
 import type { ShellActions } from './shell-actions';
 import { testDraftConnection } from './staff/connection-test';
 import { HealthStats } from './staff/health-stats';
-import type { StaffService } from './staff/staff-service';
 
 export type { KioskCoreOptions } from './kiosk-core-options';
 export interface KioskCore {
@@ -74,7 +73,7 @@ export interface KioskCore {
   setDisplay(display: DisplayHealth): void;
   /** The serial scanner's connection (for staff). */
   serialState(): SerialState;
-  staff: StaffService;
+  staff: StaffMode;
   health(): HealthView;
   /** "Test connection": the form's Identify URL and typed token when given (by the save's rules), else what is saved. */
   testConnection(draft?: ConnectionTestDraft): Promise<ConnectionTestResult>;
@@ -177,7 +176,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
 
   await reload();
   const stopWatching = watchConfigFiles([...configCandidatePaths(options.env, options.userDataDir), staffSettingsPath(options.userDataDir)], () => void reload());
-  const staff = createStaff({ config: holder, env: options.env, userDataDir: options.userDataDir, secrets, reload, camera, log, metrics });
+  const staff = createStaff({ config: holder, env: options.env, userDataDir: options.userDataDir, secrets, reload, camera, log, metrics, shell: () => support.shell() });
   gate.setStaffOpen(() => staff.isOpen());
   staffOpen = () => staff.isOpen();
   let stopping: Promise<void> | null = null;

@@ -13,4 +13,10 @@ export interface ShellActions {
   screenshot?(): Promise<Buffer>;
   /** Why there is no screenshot, where `screenshot` is absent (the support API's 501). */
   noScreenshot?: string;
+  /**
+   * Staff's "Quit for maintenance": the kiosk ends on purpose, with exit code 0, through the
+   * same graceful stop as any quit (Electron: app.quit() and quit.ts; the web shell: its
+   * SIGTERM path). The process supervisor must not start it again (README, "Running a store").
+   */
+  quit?(): Promise<void> | void;
 }

@@ -113,8 +113,9 @@ export async function startElectronKiosk(guard: MainProcessGuard): Promise<Elect
   });
   const restartCapture = () => watchdog?.restartCamera('FramesStalled');
   core.onCameraStall(restartCapture);
-  // The support desk's restart and the daily one (core/maintenance/) relaunch the same graceful way.
-  core.attachShell({ restart: (reason) => quit.relaunch(reason), screenshot: captureCustomerScreen(window) });
+  // The support desk's restart and the daily one (core/maintenance/) relaunch the same graceful
+  // way; staff's "Quit for maintenance" is app.quit() through quit.ts (exit code 0, app.md).
+  core.attachShell({ restart: (reason) => quit.relaunch(reason), screenshot: captureCustomerScreen(window), quit: () => app.quit() });
 
   // A second copy was started (or an updated one is waiting for the lock): bring the window
   // forward, unless it is hidden while its screen is away.

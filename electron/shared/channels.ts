@@ -16,7 +16,7 @@
 import type { Appearance } from './appearance';
 import type { KeypadKey, KeypadSubmitResult, KeypadView } from './keypad-view';
 import type { SessionView } from './session-view';
-import type { ConnectionTestResult, HealthView, StaffSaveResult, StaffSettingsView, StaffUnlockResult } from './staff-view';
+import type { ConnectionTestResult, FactoryResetResult, HealthView, StaffQuitResult, StaffSaveResult, StaffSettingsView, StaffUnlockResult } from './staff-view';
 
 /** Phantom marker: carries a result/payload type in a value position without any runtime cost. */
 const typed = <T>(): T => undefined as T;
@@ -79,6 +79,10 @@ export const requests = {
   staffTestConnection: { channel: 'staff:test-connection', result: typed<ConnectionTestResult>(), page: 'ui', exposed: true },
   staffHealth: { channel: 'staff:health', result: typed<HealthView>(), page: 'ui', exposed: true },
   staffClose: { channel: 'staff:close', result: typed<void>(), page: 'ui', exposed: true },
+  /** "Quit for maintenance" (after the page's confirm step): logged, then the kiosk quits with exit code 0. */
+  staffQuit: { channel: 'staff:quit', result: typed<StaffQuitResult>(), page: 'ui', exposed: true },
+  /** "Factory reset" (after the page's confirm step): the kiosk's state files go, the configuration reloads. */
+  staffFactoryReset: { channel: 'staff:factory-reset', result: typed<FactoryResetResult>(), page: 'ui', exposed: true },
   /** The keypad's state; asked once on start, then followed by `keypad` events. */
   getKeypad: { channel: 'keypad:get', result: typed<KeypadView>(), page: 'ui', exposed: true },
   /** "Type your code": the customer opens the keypad (refused while off, or not on `ready`). */

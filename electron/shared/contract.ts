@@ -90,6 +90,8 @@ export const requestArgs = {
   staffTestConnection: StaffTestConnectionSchema,
   staffHealth: z.undefined(),
   staffClose: z.undefined(),
+  staffQuit: z.undefined(),
+  staffFactoryReset: z.undefined(),
   getKeypad: z.undefined(),
   keypadOpen: z.undefined(),
   keypadClose: z.undefined(),

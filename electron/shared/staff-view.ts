@@ -45,6 +45,11 @@ export interface StaffSettingsView {
   serialPorts: Array<{ path: string; label: string }>;
 }
 
+/** Staff's "Quit for maintenance": the kiosk quits right after this answer. */
+export type StaffQuitResult = { ok: true } | { ok: false; message: string };
+/** Staff's "Factory reset": the state files removed (names in the user-data folder), and any that could not be. */
+export type FactoryResetResult = { ok: true; removed: string[] } | { ok: false; removed: string[]; failed: string[] };
+
 export type StaffUnlockResult =
   | { ok: true }
   | { ok: false; reason: 'wrongPin'; attemptsLeft: number }

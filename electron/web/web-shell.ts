@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   core.attachShell({
     restart: (reason) => bridge.publish('reload', { reason }),
     noScreenshot: "the web shell's screen is a page in a browser this process does not own, so it cannot capture it: take the picture in that browser (e.g. Playwright's page.screenshot()); the Electron kiosk answers with a PNG",
+    // Staff's "Quit for maintenance": the same stop as SIGTERM's, then exit code 0.
+    quit: () => stop('staff-quit'),
   });
   // The capture page is a hidden frame of the UI page here, which main cannot reload: it is told
   // to reload itself (Electron's main reloads its capture window instead).

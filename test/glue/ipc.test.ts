@@ -31,6 +31,8 @@ function handlers() {
     staffTestConnection: vi.fn(),
     staffHealth: vi.fn(),
     staffClose: vi.fn(),
+    staffQuit: vi.fn(),
+    staffFactoryReset: vi.fn(),
   } satisfies Handlers;
 }
 

@@ -53,6 +53,8 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('Staff mode is closed');
     },
     staffClose: () => undefined,
+    staffQuit: () => ({ ok: true as const }),
+    staffFactoryReset: async () => ({ ok: true as const, removed: [] }),
     ...overrides,
   };
 }

@@ -32,6 +32,8 @@ export function createHandlers(core: KioskCore): Handlers {
     staffSave: (request) => core.staff.save(request),
     staffTestConnection: (draft) => core.testConnection(draft),
     staffHealth: () => core.health(),
+    staffQuit: () => core.staff.quit(),
+    staffFactoryReset: () => core.staff.factoryReset(),
     // Leaving staff mode returns to `ready`, whatever the customer screen was before.
     staffClose: () => {
       core.staff.close();

@@ -8,6 +8,9 @@ import { DailyRestart } from '../maintenance/daily-restart';
 import { IdleRestart, type IdleRestartDeps, type RestartPlan, type RestartReason } from '../maintenance/idle-restart';
 import type { KioskPart } from './kiosk-part';
 
+/** When the daily restart last ran, in the user-data folder (a restart-loop guard across starts). */
+export const RESTART_STATE_FILE = 'restart-state.json';
+
 export interface Maintenance extends KioskPart {
   /** A restart as soon as the kiosk is idle (one pending stays as it is). */
   requestRestart(reason: RestartReason): RestartPlan;
@@ -17,7 +20,7 @@ export interface Maintenance extends KioskPart {
 }
 
 export async function createMaintenance(deps: { userDataDir: string; log: Logger; busy: IdleRestartDeps['busy']; restart: IdleRestartDeps['restart'] }): Promise<Maintenance> {
-  const idle = await IdleRestart.create({ busy: deps.busy, restart: deps.restart, log: deps.log, stateFile: path.join(deps.userDataDir, 'restart-state.json') });
+  const idle = await IdleRestart.create({ busy: deps.busy, restart: deps.restart, log: deps.log, stateFile: path.join(deps.userDataDir, RESTART_STATE_FILE) });
   const daily = new DailyRestart(idle);
   let at: string | null = null;
   return {

@@ -41,6 +41,7 @@ export function createScanCommand(parts: ScanCommandPartDeps): KioskPart {
     async apply({ after }) {
       const allowed = scanCommandAllowed(after, deps.env);
       if (allowed && !server) server = await startScanCommandServer(deps);
+      else if (allowed && server) await server.announce();
       if (!allowed && server) {
         const retired = server;
         server = null;

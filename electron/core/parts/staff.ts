@@ -3,8 +3,13 @@ import type { ConfigHolder } from '../config/config-holder';
 import type { SecretStore } from '../config/secret-store';
 import type { Logger } from '../log/logger';
 import type { KioskMetrics } from '../metrics/kiosk-metrics';
+import type { ShellActions } from '../shell-actions';
+import { createStaffMaintenance, type StaffMaintenance } from '../staff/staff-maintenance';
 import { StaffService } from '../staff/staff-service';
 import type { Camera } from './camera';
+
+/** Staff mode: the PIN, the settings, and the maintenance actions (quit, factory reset). */
+export type StaffMode = StaffService & StaffMaintenance;
 
 export interface StaffPartDeps {
   config: ConfigHolder;
@@ -15,10 +20,12 @@ export interface StaffPartDeps {
   camera: Camera;
   log: Logger;
   metrics: Pick<KioskMetrics, 'staffPinFailure'>;
+  /** The shell, once attached (the quit). */
+  shell(): ShellActions | null;
 }
 
-export function createStaff(deps: StaffPartDeps): StaffService {
-  return new StaffService({
+export function createStaff(deps: StaffPartDeps): StaffMode {
+  const service = new StaffService({
     config: () => deps.config.current(),
     source: () => deps.config.source(),
     env: deps.env,
@@ -33,4 +40,13 @@ export function createStaff(deps: StaffPartDeps): StaffService {
       return (await SerialPort.list()).map((port) => ({ path: port.path, label: [port.manufacturer, port.serialNumber].filter(Boolean).join(' ') || port.path }));
     },
   });
+  const maintenance = createStaffMaintenance({
+    userDataDir: deps.userDataDir,
+    requireOpen: () => service.requireOpen(),
+    closeStaff: () => service.close(),
+    shell: deps.shell,
+    reload: () => deps.reload(),
+    log: deps.log,
+  });
+  return Object.assign(service, maintenance);
 }

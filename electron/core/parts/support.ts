@@ -45,6 +45,8 @@ export interface Support {
   fleet: FleetPart;
   maintenance: Maintenance;
   attachShell(shell: ShellActions): void;
+  /** The shell attached, once it is (staff's "Quit for maintenance" asks it to quit). */
+  shell(): ShellActions | null;
 }
 
 export async function createSupport(deps: SupportDeps): Promise<Support> {
@@ -110,5 +112,5 @@ export async function createSupport(deps: SupportDeps): Promise<Support> {
       restart: () => maintenance.requestRestart('fleet-api'),
     },
   });
-  return { fleet, maintenance, attachShell: (actions) => void (shell = actions) };
+  return { fleet, maintenance, attachShell: (actions) => void (shell = actions), shell: () => shell };
 }

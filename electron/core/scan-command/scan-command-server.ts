@@ -6,7 +6,7 @@
  * folder's settings can scan this way, and only a kiosk started with the same user data answers.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, unlink } from 'node:fs/promises';
+import { access, readFile, unlink } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -44,6 +44,8 @@ export interface ScanCommandDeps {
 }
 
 export interface ScanCommandServer {
+  /** Writes the file again when it is gone (staff's factory reset removes it with the other state). */
+  announce(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,10 @@ export async function startScanCommandServer(deps: ScanCommandDeps): Promise<Sca
   await writeFileAtomic(file, `${JSON.stringify(contents)}\n`, { mode: 0o600 });
   deps.log.info('scan-command-listening', { file });
   return {
+    async announce() {
+      // Only when missing: a second kiosk on the same folder may have written its own since.
+      if (!(await exists(file))) await writeFileAtomic(file, `${JSON.stringify(contents)}\n`, { mode: 0o600 });
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -134,4 +140,11 @@ async function isOurs(file: string, token: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -7,6 +7,7 @@ import type { ConnectionTestDraft, ConnectionTestResult, HealthView, StaffSettin
 import { kioskBridge } from '../kiosk-bridge';
 import { useTranslation } from 'react-i18next';
 import { HealthPanel } from './HealthPanel';
+import { MaintenancePanel } from './MaintenancePanel';
 import { SettingsForm } from './SettingsForm';
 import { useIdleTimer } from '../hooks/use-idle-timer';
 import { closeStaff } from './staff-store';
@@ -117,6 +118,8 @@ export function StaffPanel() {
         />
       )}
       {health && <HealthPanel health={health} />}
+      {/* After a factory reset: the form starts afresh from what is now in force. */}
+      <MaintenancePanel onReset={() => void refresh().then(() => setGeneration((value) => value + 1))} />
     </section>
   );
 }
