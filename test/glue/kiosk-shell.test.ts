@@ -24,13 +24,14 @@ vi.mock('../../electron/core/kiosk-core', async (importOriginal) => {
   return { startKioskCore: async (options: Parameters<typeof real.startKioskCore>[0]) => (started.core = await real.startKioskCore(options)) };
 });
 
+const { DEMO_PIN, DEMO_PIN_HASH } = await import('../helpers/demo-pin');
 const { app, BrowserWindow, CUSTOMER_SCREEN, ipcMain, screen } = await import('../mocks/electron');
 const { startElectronKiosk } = await import('../../electron/main/kiosk-shell');
 const { CAPTURE_RESTART_MS } = await import('../../electron/main/watchdog');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-shell-'));
 const configPath = path.join(dir, 'config.json');
-writeFileSync(configPath, JSON.stringify({ idleResetSeconds: 30, display: { index: 1 } }));
+writeFileSync(configPath, JSON.stringify({ idleResetSeconds: 30, display: { index: 1 }, staff: { pinHash: DEMO_PIN_HASH } }));
 const env = { ...process.env };
 afterAll(() => {
   process.env = env;
@@ -81,15 +82,19 @@ describe('the Electron kiosk around the real core', () => {
     expect(capture.loadURL).toHaveBeenLastCalledWith('kiosk://app/capture/capture.html');
     expect(ui.loadURL).toHaveBeenCalledTimes(1); // the customer's screen is left alone
 
-    // Quitting waits for the core.
+    // Staff's "Quit for maintenance" is app.quit(), and quitting waits for the core.
     const order: string[] = [];
+    const uiSender = { sender: ui.webContents, senderFrame: ui.webContents.mainFrame };
+    expect(await ipcMain.handlers.get('staff:unlock')?.(uiSender, DEMO_PIN)).toEqual({ ok: true });
     const stop = core.stop.bind(core);
     core.stop = async () => {
       await stop();
       order.push('core stopped');
     };
     app.on('quit', () => order.push('quit'));
-    app.quit();
+    expect(await ipcMain.handlers.get('staff:quit')?.(uiSender, undefined)).toEqual({ ok: true });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(app.quit).toHaveBeenCalled();
     await vi.waitFor(() => expect(order).toEqual(['core stopped', 'quit']), { timeout: 5000 });
     vi.useRealTimers();
   }, 20_000);
