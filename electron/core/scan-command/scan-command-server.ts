@@ -6,7 +6,7 @@
  * folder's settings can scan this way, and only a kiosk started with the same user data answers.
  */
 import { randomBytes } from 'node:crypto';
-import { access, readFile, unlink } from 'node:fs/promises';
+import { access, mkdir, readFile, unlink } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -75,6 +75,8 @@ export async function startScanCommandServer(deps: ScanCommandDeps): Promise<Sca
   const { port } = server.address() as AddressInfo;
   const file = path.join(deps.userDataDir, SCAN_COMMAND_FILE);
   const contents: ScanCommandFile = { url: `http://127.0.0.1:${port}/v1/scan`, token, pid: process.pid };
+  // A first start may find no user-data folder yet (the web shell's default one, a new KIOSK_USER_DATA).
+  await mkdir(deps.userDataDir, { recursive: true });
   await writeFileAtomic(file, `${JSON.stringify(contents)}\n`, { mode: 0o600 });
   deps.log.info('scan-command-listening', { file });
   return {
