@@ -22,14 +22,20 @@ describe('the capture worker at 10 fps', () => {
     [1280, 720],
     [1920, 1080],
   ])('never spends a frame interval on one %i×%i frame: scenes that change every frame, and photos', async (width, height) => {
-    const scanner = new FrameScanner({ pipeline: new QrPipeline({ passes: QR_PASSES, budgetMs: budgetForFps(FPS) }) });
-    let worst = 0;
-    for (const frame of await busyFrames(width, height)) {
-      const started = process.cpuUsage();
-      await scanner.scan(frame);
-      const spent = process.cpuUsage(started);
-      worst = Math.max(worst, (spent.user + spent.system) / 1000);
+    const frames = await busyFrames(width, height);
+    // The process's CPU time also holds V8's own threads (concurrent GC, optimising compiles),
+    // which a loaded machine schedules in bursts: each frame's cost is the lesser of two runs
+    // of the whole sequence, each with a scanner of its own (noise only ever adds).
+    const costs = frames.map(() => Infinity);
+    for (let run = 0; run < 2; run += 1) {
+      const scanner = new FrameScanner({ pipeline: new QrPipeline({ passes: QR_PASSES, budgetMs: budgetForFps(FPS) }) });
+      for (const [index, frame] of frames.entries()) {
+        const started = process.cpuUsage();
+        await scanner.scan(frame);
+        const spent = process.cpuUsage(started);
+        costs[index] = Math.min(costs[index] ?? Infinity, (spent.user + spent.system) / 1000);
+      }
     }
-    expect(worst).toBeLessThan(FRAME_INTERVAL_MS);
+    expect(Math.max(...costs)).toBeLessThan(FRAME_INTERVAL_MS);
   }, 60_000);
 });
