@@ -33,7 +33,9 @@ export type ServiceProblemReason = 'timeout' | 'unreachable' | 'serverError' | '
 export type NeedsStaffReason = 'credentials' | 'config';
 
 export interface MemberItemView {
+  /** The catalogue's name, or the PLU when `named` is false (the page shows "Offer (2002)"). */
   name: string;
+  named: boolean;
   quantity: number;
   kind: 'reward' | 'offer' | 'other';
 }
@@ -47,7 +49,8 @@ export interface MemberView {
 
 export type SessionView =
   | { screen: 'ready' }
-  | { screen: 'identifying' }
+  /** `typed`: the code came from the keypad (no phone to lower). */
+  | { screen: 'identifying'; typed?: boolean }
   | { screen: 'member'; member: MemberView; resetInSeconds: number }
   /** `vippsCheckIn`: Vipps was asked to show the customer how to join on their phone. */
   | { screen: 'notMember'; vippsCheckIn: boolean; resetInSeconds: number }

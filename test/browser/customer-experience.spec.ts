@@ -27,7 +27,7 @@ test.describe('the language picker', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
     await wedgeScan(page, '234567');
     await expect(heading(page, 'Hei, Ingrid!')).toBeVisible();
-    await expect(page.getByTestId('points')).toHaveText('2\u00a0750 poeng');
+    await expect(page.getByTestId('points')).toHaveText('2\u00a0750');
     await expect(page.getByTestId('items')).toContainText('Fordel');
     await page.getByRole('button', { name: 'Ferdig' }).click();
     await expect(heading(page, 'Scan your loyalty code')).toBeVisible();
@@ -42,7 +42,7 @@ test.describe('the language picker', () => {
       await expect(heading(page, 'Skann fordelskoden din')).toBeVisible();
       await page.getByRole('radio', { name: 'English' }).click();
       await wedgeScan(page, '234567');
-      await expect(page.getByTestId('points')).toHaveText('2,750 points');
+      await expect(page.getByTestId('points')).toHaveText('2,750');
       await expect(heading(page, 'Skann fordelskoden din')).toBeVisible({ timeout: 8000 }); // after the 3 s countdown
     });
   });
@@ -126,18 +126,21 @@ async function recordSounds(page: Page): Promise<void> {
 const soundsPlayed = (page: Page) => page.evaluate(() => (window as unknown as { soundsPlayed: Array<{ src: string; volume: number }> }).soundsPlayed);
 
 test.describe('sounds', () => {
-  test('a chime on a successful scan, a different sound on a problem, at the configured volume', async ({ page, kiosk }) => {
+  test('a read tone the moment a code is read, then a chime on a successful scan, a different sound on a problem, at the configured volume', async ({ page, kiosk }) => {
     await recordSounds(page);
     await ready(page, kiosk.url);
     await wedgeScan(page, '123456');
     await expect(heading(page, 'Hi Farhan!')).toBeVisible();
-    await expect.poll(() => soundsPlayed(page)).toEqual([{ src: expect.stringMatching(/^success-.*\.wav$/), volume: 0.5 }]);
+    await expect.poll(() => soundsPlayed(page)).toEqual([
+      { src: expect.stringMatching(/^read-.*\.wav$/), volume: 0.5 },
+      { src: expect.stringMatching(/^success-.*\.wav$/), volume: 0.5 },
+    ]);
     await wedgeScan(page, '000000');
     await expect(screen(page)).toHaveAttribute('data-screen', 'codeProblem');
-    await expect.poll(async () => (await soundsPlayed(page)).map((sound) => sound.src.split('-')[0])).toEqual(['success', 'problem']);
-    // The countdown's pushes are not new results: still two sounds.
+    await expect.poll(async () => (await soundsPlayed(page)).map((sound) => sound.src.split('-')[0])).toEqual(['read', 'success', 'read', 'problem']);
+    // The countdown's pushes are not new results: still four sounds.
     await page.waitForTimeout(1500);
-    expect(await soundsPlayed(page)).toHaveLength(2);
+    expect(await soundsPlayed(page)).toHaveLength(4);
   });
 
   test.describe('turned down', () => {

@@ -115,9 +115,9 @@ describe('SessionMachine', () => {
         firstName: 'Farhan',
         points: { amount: 14464, currency: 'points' },
         items: [
-          { name: 'Whopper Jr.', quantity: 1, kind: 'reward' },
-          { name: 'PLU-2', quantity: 2, kind: 'offer' },
-          { name: 'PLU-4', quantity: 1, kind: 'other' },
+          { name: 'Whopper Jr.', named: true, quantity: 1, kind: 'reward' },
+          { name: 'PLU-2', named: false, quantity: 2, kind: 'offer' },
+          { name: 'PLU-4', named: false, quantity: 1, kind: 'other' },
         ],
       },
       resetInSeconds: 5,

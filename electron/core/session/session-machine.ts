@@ -141,7 +141,8 @@ export class SessionMachine {
     this.inFlight = controller;
     const started = this.deps.now();
     const settings = this.deps.settings();
-    this.publish({ screen: 'identifying' });
+    // At once, before the back end answers: the page's read feedback ("Got it") rides on this push.
+    this.publish(scanner === 'keypad' ? { screen: 'identifying', typed: true } : { screen: 'identifying' });
 
     this.deadlineTimer = setTimeout(() => {
       if (sequence !== this.sequence) return;
@@ -190,7 +191,8 @@ export class SessionMachine {
   /** Shows a result screen and counts down to `ready`, once a second. */
   private showResult(view: SessionView): void {
     this.stopCountdown();
-    let remaining = this.deps.settings().idleResetSeconds;
+    // Joining takes a moment: notMember stays twice as long (README, "Screens").
+    let remaining = this.deps.settings().idleResetSeconds * (view.screen === 'notMember' ? 2 : 1);
     const withCountdown = (): SessionView => ({ ...view, resetInSeconds: remaining }) as SessionView;
     this.publish(withCountdown());
     this.countdownTimer = setInterval(() => {

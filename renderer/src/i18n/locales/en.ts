@@ -11,6 +11,9 @@ const en = {
   },
   common: {
     done: 'Done',
+    tryAgain: 'Try again',
+    /** The technical line for staff: a short code a cashier can read out (README, "Codes for staff"). */
+    staffCode: 'For staff: code {{code}}',
     countdown: 'Back to start in {{count}} s',
     starting: 'Starting…',
     defaultProgramName: 'Loyalty',
@@ -44,22 +47,30 @@ const en = {
   identifying: {
     title: 'One moment…',
     body: 'Finding your membership',
+    gotIt: 'Got it, you can lower your phone',
+    gotItTyped: 'Got it',
   },
   member: {
     greeting: 'Hi {{name}}!',
     greetingNoName: 'Welcome back!',
     pointsLabel: 'Your points',
     points: '{{amount, number}} points',
+    pointsAmount: '{{amount, number}}',
     pointsIn: '{{amount, number}} {{currency}}',
     itemsTitle: 'Ready at the till',
-    noItems: 'You have not picked any rewards or offers. Pick them in the app before you scan.',
+    noItems: 'No rewards picked: choose one in the app and scan again',
     quantity: '{{count}} ×',
     kind: { reward: 'Reward', offer: 'Offer', other: 'Item' },
+    /** An item the catalogue has no name for: its kind and its PLU. */
+    unnamed: { reward: 'Reward ({{plu}})', offer: 'Offer ({{plu}})', other: 'Item ({{plu}})' },
   },
   notMember: {
     title: 'You are not a member yet',
-    body: 'Join our loyalty programme to collect points on every visit.',
-    vippsBody: 'Check your phone: Vipps shows you how to join and start collecting points today.',
+    body: 'Ask at the till how to join, and collect points on every visit.',
+    vippsTitle: 'Check your phone to join in Vipps',
+    vippsBody: 'Vipps shows you how to join. Then you collect points on every visit, starting today.',
+    joinQrBody: 'Scan this code with your phone camera to join, and collect points on every visit.',
+    scanAgain: 'Joined? Scan again',
   },
   codeProblem: {
     notLoyaltyCode: { title: 'That is not a loyalty code', body: 'Open the loyalty app and show the QR code from its Scan screen.' },
@@ -72,17 +83,14 @@ const en = {
     phoneCodeRefused: { title: 'Please show the code in your app', body: 'This code holds only a phone number, which is not accepted here. Open the app and show your personal QR code from it.' },
   },
   serviceProblem: {
-    timeout: { title: 'Sorry, this is taking too long', body: 'The loyalty service is not answering. Please try again in a moment, or ask at the till.' },
-    unreachable: { title: 'Sorry, we cannot check your points right now', body: 'The loyalty service cannot be reached. Please try again in a moment, or ask at the till.' },
-    serverError: { title: 'Sorry, we cannot check your points right now', body: 'The loyalty service has a problem. Please try again in a moment, or ask at the till.' },
-    badAnswer: { title: 'Sorry, we cannot check your points right now', body: 'The loyalty service sent an answer we could not read. Please try again, or ask at the till.' },
+    timeout: { title: 'Sorry, this is taking too long', body: 'You can still pay: the cashier can add the points later. Try again in a moment, or ask at the till.' },
+    unreachable: { title: 'Sorry, we cannot check your points right now', body: 'You can still pay: the cashier can add the points later. Try again in a moment, or ask at the till.' },
+    serverError: { title: 'Sorry, we cannot check your points right now', body: 'You can still pay: the cashier can add the points later. Try again in a moment, or ask at the till.' },
+    badAnswer: { title: 'Sorry, we cannot check your points right now', body: 'You can still pay: the cashier can add the points later. Try again, or ask at the till.' },
   },
   needsStaff: {
-    title: 'Please ask a member of staff',
-    body: 'This kiosk needs attention before it can look up memberships. Your code is fine.',
-    credentialsDetail: 'For staff: the loyalty service refused this kiosk’s credentials.',
-    configDetail: 'For staff: the configuration is invalid ({{fields}}). Staff mode shows what to fix.',
-    configFileDetail: 'For staff: the configuration file cannot be used. Staff mode shows why.',
+    title: 'Please ask at the till',
+    body: 'You can still pay: the cashier can add the points later. Your code is fine; this kiosk needs a member of staff.',
   },
   staff: {
     pinTitle: 'Staff PIN',
