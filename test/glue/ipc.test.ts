@@ -10,6 +10,7 @@ function handlers() {
     getState: vi.fn(() => ({ screen: 'ready' as const })),
     getAppearance: vi.fn(),
     done: vi.fn(),
+    stillHere: vi.fn(),
     uiError: vi.fn(),
     keyInput: vi.fn(),
     cameraSettings: vi.fn(() => ({ enabled: true, deviceId: null, fps: 10, focusDistance: null })),

@@ -26,6 +26,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     getState: () => ({ screen: 'ready' as const }),
     getAppearance: () => ({ locale: 'en', brand: { programName: null, color: '#14b8a6', logo: null }, sounds: { enabled: true, volume: 0.5 }, attractAfterSeconds: 60, attractLine: [], join: null }),
     done: () => undefined,
+    stillHere: () => undefined,
     uiError: () => undefined,
     keyInput: () => undefined,
     cameraSettings: () => ({ enabled: true, deviceId: null, fps: 10, focusDistance: null }),

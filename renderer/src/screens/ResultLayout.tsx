@@ -6,7 +6,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon';
-import { kioskBridge } from '../kiosk-bridge';
+import { useSessionStore } from '../session-store';
+import { CountdownButton } from './CountdownButton';
 
 interface ResultLayoutProps {
   tone: 'good' | 'problem' | 'neutral';
@@ -26,6 +27,8 @@ const ACTION_TEXT = { done: 'common.done', tryAgain: 'common.tryAgain', scanAgai
 
 export function ResultLayout({ tone, icon, title, body, children, staffCode, resetInSeconds, action = 'done' }: ResultLayoutProps) {
   const { t } = useTranslation();
+  // The ring's full circle: the time main counts this result from (a touch gives it again).
+  const resetFullSeconds = useSessionStore((state) => (state.view && 'resetFullSeconds' in state.view ? state.view.resetFullSeconds : undefined));
   return (
     <section className={`screen result tone-${tone}`}>
       <div className="result-head">
@@ -39,14 +42,7 @@ export function ResultLayout({ tone, icon, title, body, children, staffCode, res
       {children && <div className="result-body">{children}</div>}
       {resetInSeconds !== null && (
         <footer className="result-footer">
-          {/* Focused at once so a keyboard user can press Enter; a scanner's Enter never reaches it. */}
-          <button type="button" className="done-button" autoFocus onClick={() => void kioskBridge()?.done()}>
-            {t(ACTION_TEXT[action])}
-          </button>
-          <p className="countdown" data-testid="countdown">
-            <Icon name="clock" className="countdown-icon" />
-            {t('common.countdown', { count: resetInSeconds })}
-          </p>
+          <CountdownButton label={t(ACTION_TEXT[action])} resetInSeconds={resetInSeconds} fullSeconds={resetFullSeconds ?? resetInSeconds} />
         </footer>
       )}
     </section>
