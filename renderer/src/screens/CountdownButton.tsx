@@ -4,7 +4,7 @@
  * marked. A touch anywhere on the page asks main for the full time again (`stillHere`; main
  * rate-limits and caps it, result-countdown.ts); sent at most once a second from here.
  */
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { kioskBridge } from '../kiosk-bridge';
@@ -38,10 +38,8 @@ export function CountdownButton({ label, resetInSeconds, fullSeconds }: Countdow
   return (
     <div className="countdown-ring" data-testid="countdown-ring" data-ending={ending} data-left={left.toFixed(3)}>
       <div className="ring-wrap">
-        <svg className="ring" aria-hidden="true" focusable="false">
-          <rect className="ring-track" x="4" y="4" rx="999" pathLength={100} />
-          <rect className="ring-left" x="4" y="4" rx="999" pathLength={100} strokeDasharray="100 100" strokeDashoffset={100 * (1 - left)} />
-        </svg>
+        {/* A conic gradient masked to a band around the button: the brand's share is the time left. */}
+        <span className="ring" aria-hidden="true" style={{ '--left': left } as CSSProperties} />
         {/* Focused at once so a keyboard user can press Enter; a scanner's Enter never reaches it. */}
         <button type="button" className="done-button" autoFocus onClick={() => void kioskBridge()?.done()}>
           {label}
