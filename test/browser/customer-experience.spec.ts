@@ -239,3 +239,30 @@ test.describe('layouts', () => {
     });
   }
 });
+
+test.describe('the attract screen, with what members get', () => {
+  const attractLine = { en: 'Members get every 10th coffee free', nb: 'Medlemmer får hver 10. kaffe gratis' };
+
+  for (const [locale, line] of [['en', attractLine.en], ['nb', attractLine.nb]] as const) {
+    test.describe(`on a kiosk in ${locale}`, () => {
+      test.use({ kioskConfig: { idleResetSeconds: 30, attractAfterSeconds: 60, locale, brand: { attractLine } } });
+
+      test('says what members get, shows a phone with a code on it, and fills the steps in turn', async ({ page, kiosk }) => {
+        await page.clock.install();
+        await ready(page, kiosk.url);
+        await expect(page.getByTestId('attract-line')).toHaveCount(0); // only on the attract screen
+        await page.clock.fastForward('01:02');
+        await expect(screen(page)).toHaveAttribute('data-attract', 'on');
+        await expect(page.getByTestId('attract-line')).toHaveText(line);
+        // A phone: a dark body, a bright screen, and a code's modules on it (three finder squares and more).
+        const phone = page.getByTestId('phone-hint');
+        await expect(phone).toBeVisible();
+        expect(await phone.locator('.phone-glass').evaluate((element) => getComputedStyle(element).fill)).toBe('rgb(255, 255, 255)');
+        expect(((await phone.locator('.phone-code').getAttribute('d')) ?? '').match(/M/g)?.length).toBeGreaterThan(40);
+        // The steps are filled with the brand colour (#14b8a6) in turn, not outlined by a pixel.
+        const filled = () => page.locator('.scan-steps li').evaluateAll((steps) => steps.map((step) => getComputedStyle(step).backgroundColor));
+        await expect.poll(filled, { timeout: 8000 }).toContainEqual('rgb(20, 184, 166)');
+      });
+    });
+  }
+});
