@@ -294,7 +294,7 @@ test.describe('reduced motion', () => {
       await expect(screen(page)).toHaveAttribute('data-screen', 'serviceProblem', { timeout: 15_000 });
       // The attract screen, on a faked clock from here on (no more scans: it would stamp their keys late).
       await page.clock.install();
-      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('button', { name: 'Try again' }).click();
       await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
       await page.clock.fastForward('01:01');
       await expect(screen(page)).toHaveAttribute('data-attract', 'on');
