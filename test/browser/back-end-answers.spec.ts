@@ -60,7 +60,7 @@ const rows: Array<[string, string, string, string]> = [
   ['404', '100404', 'codeProblem', 'Refresh the code in your app and scan again.'],
   ['422 unclaimable', '100422', 'codeProblem', 'This code has already been used'],
   ['400 invalid identifier', '100400', 'codeProblem', 'That code did not work'],
-  ['401', '100401', 'needsStaff', 'Your code is fine.'],
+  ['401', '100401', 'needsStaff', 'Your code is fine; this kiosk needs a member of staff.'],
   ['403', '100403', 'needsStaff', 'For staff: code N-AUTH'],
   ['500', '100500', 'serviceProblem', 'For staff: code S-5XX'],
   ['garbage', '100200', 'serviceProblem', 'For staff: code S-ANS'],

@@ -19,7 +19,7 @@ test('a member scans their one-time code and sees their name, points and picked 
   const items = page.getByTestId('items').locator('li');
   await expect(items).toHaveCount(2);
   await expect(items.nth(0)).toContainText('1 ×Whopper Jr.Reward'); // name from the catalog
-  await expect(items.nth(1)).toContainText('2 ×2002Offer'); // no catalog name: the PLU
+  await expect(items.nth(1)).toContainText('2 ×Offer (2002)'); // no catalog name: its kind and the PLU
   await expect(page.getByTestId('countdown')).toHaveText(/Back to start in \d+ s/);
 
   await page.getByRole('button', { name: 'Done' }).click();
