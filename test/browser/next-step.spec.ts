@@ -22,7 +22,7 @@ const answers: Record<string, FakeAnswer> = {
   '100500': { status: 500, json: { error: 'boom' } },
   '100999': { hang: true },
   '100012': { status: 200, json: { ...MEMBER_ANSWER, order: [] } },
-  '4798765432': { status: 404, json: { error: { code: 'UserNotFound' } } },
+  ...Object.fromEntries(['4798765432', '4798765433', '4798765434'].map((phone) => [phone, { status: 404, json: { error: { code: 'UserNotFound' } } }])),
 };
 const JOIN_URL = 'https://join.burger.example/club?from=kiosk';
 const NOT_MEMBER_PHONE_QR = 'https://qr.vipps.no/28/2/01/031/4798765432?v=1';
@@ -190,4 +190,27 @@ test('notMember without Vipps: the join link as a QR code a phone reads, "Joined
   expect((await decodeStill(await photoFrame(picture, { width: 1280, height: 720 }))).text).toBe(JOIN_URL);
   await page.getByRole('button', { name: 'Joined? Scan again' }).click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+});
+
+test('notMember with the join QR code fits every layout, in larger text, with no scrolling', async ({ page, kiosk }) => {
+  for (const [index, viewport] of [
+    { width: 1080, height: 1920 },
+    { width: 1920, height: 1080 },
+    { width: 800, height: 1280 },
+  ].entries()) {
+    await page.setViewportSize(viewport);
+    await page.goto(kiosk.url);
+    await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await wedgeScan(page, `https://qr.vipps.no/28/2/01/031/479876543${2 + index}?v=1`); // another customer each time
+    await expect(page.getByTestId('join-qr')).toBeVisible();
+    const overflow = await page.evaluate(() => {
+      const stage = document.querySelector('.stage');
+      return stage ? stage.scrollHeight > stage.clientHeight || stage.scrollWidth > stage.clientWidth : true;
+    });
+    expect({ ...viewport, overflow }).toEqual({ ...viewport, overflow: false });
+    await expect(page.getByTestId('join-qr')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'Joined? Scan again' })).toBeInViewport({ ratio: 1 });
+    await page.getByRole('button', { name: 'Joined? Scan again' }).click();
+  }
 });
