@@ -64,6 +64,7 @@ describe('the IPC bridge in main', () => {
       'kiosk:done',
       'kiosk:get-appearance',
       'kiosk:get-state',
+      'kiosk:still-here',
       'kiosk:ui-error',
       'staff:close',
       'staff:health',

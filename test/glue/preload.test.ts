@@ -31,6 +31,7 @@ describe('the preload', () => {
       'staffSettings',
       'staffTestConnection',
       'staffUnlock',
+      'stillHere',
       'uiError',
     ]);
     expect(Object.isFrozen(api)).toBe(true);
