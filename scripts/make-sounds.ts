@@ -1,5 +1,6 @@
 /**
- * Writes the kiosk's two sounds to assets/sounds/ (16-bit mono WAV): a short rising chime for a
+ * Writes the kiosk's three sounds to assets/sounds/ (16-bit mono WAV): a very short, soft tick
+ * the moment a code is read (before the back end answers), a short rising chime for a
  * successful scan and a lower, falling two-note for a problem. Soft sine tones with smooth
  * attack and release: heard at a busy counter, never shrill. Run after changing them:
  *   tsx scripts/make-sounds.ts
@@ -52,4 +53,7 @@ function wav(pcm: Int16Array): Buffer {
 const out = path.resolve(import.meta.dirname, '../assets/sounds');
 writeFileSync(path.join(out, 'success.wav'), wav(render([{ hz: 880, ms: 110 }, { hz: 1318.5, ms: 260 }], 0.6)));
 writeFileSync(path.join(out, 'problem.wav'), wav(render([{ hz: 392, ms: 160 }, { hz: 311.1, ms: 300 }], 0.7)));
-console.log('Wrote assets/sounds/success.wav and problem.wav');
+// The read tone: one short, high note (60 ms), quieter than the result sounds, so it says "got it"
+// without sounding like the answer.
+writeFileSync(path.join(out, 'read.wav'), wav(render([{ hz: 1568, ms: 60 }], 0.45)));
+console.log('Wrote assets/sounds/success.wav, problem.wav and read.wav');

@@ -148,7 +148,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   let staffOpen = () => false; // until staff mode exists (below)
   const health = () =>
     healthView({ version: product.version, config: holder, stats, backEnd, vipps, camera, scanners, handoff, log: kioskLog, staffPin: staff.pinHealth(), display, fleet: () => support.fleet.health() });
-  const support = await createSupport({ userDataDir: options.userDataDir, env: options.env, secrets, product, holder, session, handoff, metrics, log: kioskLog, logger: log, staffOpen: () => staffOpen(), health, reload });
+  const support = await createSupport({ userDataDir: options.userDataDir, env: options.env, secrets, product, holder, session, handoff, metrics, log: kioskLog, logger: log, staffOpen: () => staffOpen(), health, reload, hidePreview: (take) => camera.feed.withPreviewHidden(take) });
 
   // The order a new configuration is applied in. Load-bearing: the sandbox is up before Vipps
   // may target it; the scanners follow (they only feed scans in); the log learns the new

@@ -16,4 +16,8 @@ export interface Appearance {
   sounds: { enabled: boolean; volume: number };
   /** Seconds on `ready` with nobody scanning before the attract animation starts. */
   attractAfterSeconds: number;
+  /** What members get, for the attract screen, per language (`brand.attractLine`; a list, never keyed by the file's text). */
+  attractLine: Array<{ language: string; text: string }>;
+  /** The chain's join link (`joinUrl`) and its QR code, drawn by the page as one SVG path; null: none. */
+  join: { url: string; size: number; path: string } | null;
 }

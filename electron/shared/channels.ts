@@ -67,6 +67,11 @@ export const requests = {
   getAppearance: { channel: 'kiosk:get-appearance', result: typed<Appearance>(), page: 'ui', exposed: true },
   /** The customer pressed Done: back to `ready`, wiping their data. */
   done: { channel: 'kiosk:done', result: typed<void>(), page: 'ui', exposed: true },
+  /**
+   * A touch or a key on a result screen: its countdown's full time again. Main rate-limits and
+   * caps it (session/result-countdown.ts), so a stuck finger cannot keep a customer's data on screen.
+   */
+  stillHere: { channel: 'kiosk:still-here', result: typed<void>(), page: 'ui', exposed: true },
   /** The UI's error boundary caught a render error: main logs and counts it, and goes back to `ready`. */
   uiError: { channel: 'kiosk:ui-error', result: typed<void>(), page: 'ui', exposed: true },
   /** Web shell only: raw key events for the wedge detector (Electron reads them in main). */

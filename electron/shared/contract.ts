@@ -82,6 +82,7 @@ export const requestArgs = {
   getState: z.undefined(),
   getAppearance: z.undefined(),
   done: z.undefined(),
+  stillHere: z.undefined(),
   uiError: UiErrorSchema,
   keyInput: KeyInputSchema,
   staffUnlock: z.string().max(32),

@@ -33,7 +33,9 @@ export type ServiceProblemReason = 'timeout' | 'unreachable' | 'serverError' | '
 export type NeedsStaffReason = 'credentials' | 'config';
 
 export interface MemberItemView {
+  /** The catalogue's name, or the PLU when `named` is false (the page shows "Offer (2002)"). */
   name: string;
+  named: boolean;
   quantity: number;
   kind: 'reward' | 'offer' | 'other';
 }
@@ -45,17 +47,27 @@ export interface MemberView {
   items: MemberItemView[];
 }
 
+/**
+ * A result's countdown, besides `resetInSeconds`: the time its ring counts from (a touch gives it
+ * that again), and the number of the result, so the page tells a new result from an extension.
+ */
+export interface ResultCountdownView {
+  resetFullSeconds?: number;
+  result?: number;
+}
+
 export type SessionView =
   | { screen: 'ready' }
-  | { screen: 'identifying' }
-  | { screen: 'member'; member: MemberView; resetInSeconds: number }
+  /** `typed`: the code came from the keypad (no phone to lower). */
+  | { screen: 'identifying'; typed?: boolean }
+  | ({ screen: 'member'; member: MemberView; resetInSeconds: number } & ResultCountdownView)
   /** `vippsCheckIn`: Vipps was asked to show the customer how to join on their phone. */
-  | { screen: 'notMember'; vippsCheckIn: boolean; resetInSeconds: number }
-  | { screen: 'codeProblem'; reason: CodeProblemReason; resetInSeconds: number }
-  | { screen: 'serviceProblem'; reason: ServiceProblemReason; resetInSeconds: number }
+  | ({ screen: 'notMember'; vippsCheckIn: boolean; resetInSeconds: number } & ResultCountdownView)
+  | ({ screen: 'codeProblem'; reason: CodeProblemReason; resetInSeconds: number } & ResultCountdownView)
+  | ({ screen: 'serviceProblem'; reason: ServiceProblemReason; resetInSeconds: number } & ResultCountdownView)
   /**
    * `resetInSeconds` is null when only staff can clear it (an invalid configuration). For an
    * invalid configuration, `fields` names the wrong settings (config paths; none when the file
    * itself cannot be used) and `detail` says it all, in English, for logs and the health view.
    */
-  | { screen: 'needsStaff'; reason: NeedsStaffReason; detail: string | null; fields?: string[]; resetInSeconds: number | null };
+  | ({ screen: 'needsStaff'; reason: NeedsStaffReason; detail: string | null; fields?: string[]; resetInSeconds: number | null } & ResultCountdownView);

@@ -13,6 +13,7 @@ import { useAttract } from './hooks/use-attract';
 import { useBrandStyle } from './hooks/use-brand-style';
 import { closeKeypad, useKeypadStore } from './keypad/keypad-store';
 import { useLanguage } from './hooks/use-language';
+import { useReadKey } from './hooks/use-read-key';
 import { useResultKey } from './hooks/use-result-key';
 import { useResultSounds } from './hooks/use-result-sounds';
 import { CodeProblemScreen } from './screens/CodeProblemScreen';
@@ -48,7 +49,8 @@ export function App() {
     if (staff !== 'closed' && keypadOpen) closeKeypad();
   }, [staff, keypadOpen]);
   const resultKey = useResultKey(view);
-  useResultSounds(view, resultKey, appearance?.sounds ?? DEFAULT_SOUNDS);
+  const readKey = useReadKey(view);
+  useResultSounds(view, resultKey, readKey, appearance?.sounds ?? DEFAULT_SOUNDS);
   const brandStyle = useBrandStyle(appearance?.brand.color ?? null, highContrast);
 
   if (staff !== 'closed') {
@@ -62,18 +64,18 @@ export function App() {
     <main className="kiosk" data-screen={view?.screen} data-contrast={highContrast ? 'high' : 'standard'} data-attract={attract ? 'on' : 'off'} style={brandStyle}>
       <StaffEntry />
       <BrandBar />
-      <div className="stage">{view ? <Screen view={view} language={language} /> : <StartingScreen />}</div>
-      <Announcer text={announcement(t, view, { cameraHint })} announceKey={resultKey} />
+      <div className="stage">{view ? <Screen view={view} language={language} readKey={readKey} /> : <StartingScreen />}</div>
+      <Announcer text={announcement(t, view, { cameraHint, joinQr: Boolean(appearance?.join) })} announceKey={resultKey} />
     </main>
   );
 }
 
-function Screen({ view, language }: { view: SessionView; language: string }) {
+function Screen({ view, language, readKey }: { view: SessionView; language: string; readKey: number }) {
   switch (view.screen) {
     case 'ready':
       return <ReadyScreen language={language} />;
     case 'identifying':
-      return <IdentifyingScreen />;
+      return <IdentifyingScreen typed={view.typed === true} readKey={readKey} />;
     case 'member':
       return <MemberScreen member={view.member} resetInSeconds={view.resetInSeconds} />;
     case 'notMember':

@@ -12,6 +12,7 @@ import './styles/frame.css';
 import './styles/ready.css';
 import './styles/keypad.css';
 import './styles/results.css';
+import './styles/feedback.css';
 import './styles/layouts.css';
 import './styles/staff.css';
 

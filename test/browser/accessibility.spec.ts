@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { hashPin } from '../../electron/core/staff/pin-hash';
 import { expect, test } from '../helpers/fixtures';
 import { CATALOGUES } from '../helpers/catalogue';
+import { startFakeIdentify, type FakeIdentifyServer } from '../helpers/fake-identify-server';
 import { wedgeScan } from '../helpers/wedge';
 
 /** Screen → the sandbox code that leads there (null: where the kiosk starts). */
@@ -16,6 +17,7 @@ const SCREENS: Array<[string, string | null]> = [
   ['ready', null],
   ['identifying', '555555'], // the sandbox never answers it: identifying for 5 s
   ['member', '123456'],
+  ['member', '4711fc2a-3a8f-414f-a9e7-44dd5231dca7'], // the same member with nothing picked
   ['notMember', 'https://qr.vipps.no/p/sandbox-ola'],
   ['codeProblem', '000000'],
   ['serviceProblem', '444444'],
@@ -24,6 +26,7 @@ const SCREENS: Array<[string, string | null]> = [
 
 const screen = (page: Page) => page.locator('main[data-screen]');
 const PIN = '246810';
+const ATTRACT_LINE = { en: 'Members get every 10th coffee free', nb: 'Medlemmer får hver 10. kaffe gratis' };
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -82,7 +85,7 @@ for (const language of ['en', 'nb'] as const) {
     test.describe(`${language}, ${contrast} contrast`, () => {
       test.use({
         // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
-        kioskConfig: async ({}, use: Use) => use({ idleResetSeconds: 120, attractAfterSeconds: 60, locale: language, staff: { pinHash: await hashPin(PIN, { N: 1024, r: 8, p: 1 }) } }),
+        kioskConfig: async ({}, use: Use) => use({ idleResetSeconds: 120, attractAfterSeconds: 60, locale: language, brand: { attractLine: ATTRACT_LINE }, staff: { pinHash: await hashPin(PIN, { N: 1024, r: 8, p: 1 }) } }),
       });
 
       test(`every screen, the attract screen and staff mode have no serious or critical axe violation${language === 'nb' ? ', and no English' : ''}`, async ({ page, kiosk }) => {
@@ -117,6 +120,7 @@ for (const language of ['en', 'nb'] as const) {
         await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
         await page.clock.fastForward('01:01');
         await expect(screen(page)).toHaveAttribute('data-attract', 'on');
+        await expect(page.getByTestId('attract-line')).toHaveText(ATTRACT_LINE[language]);
         await check('attract');
         // Staff mode, in the kiosk's language: the PIN pad and the panel.
         await page.waitForTimeout(300);
@@ -150,7 +154,7 @@ for (const language of ['en', 'nb'] as const) {
           if (attempt === 0) await checkPage(page, language, 'keypad with a code typed');
           await keypad.getByRole('button', { name: words.keypad.submit, exact: true }).click();
           await expect(screen(page)).toHaveAttribute('data-screen', 'codeProblem');
-          await page.getByRole('button', { name: words.common.done }).click();
+          await page.getByRole('button', { name: words.common.tryAgain }).click();
           await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
         }
         await open();
@@ -160,6 +164,32 @@ for (const language of ['en', 'nb'] as const) {
       });
     });
   }
+}
+
+for (const language of ['en', 'nb'] as const) {
+  test.describe(`notMember with the chain's join link, ${language}`, () => {
+    let backEnd: FakeIdentifyServer;
+    test.beforeEach(async () => {
+      backEnd = await startFakeIdentify(() => ({ status: 404, json: { error: { code: 'UserNotFound' } } }));
+    });
+    test.afterEach(async () => {
+      await backEnd.close();
+    });
+    test.use({
+      // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+      kioskConfig: async ({}, use: Use) =>
+        use({ idleResetSeconds: 120, locale: language, identify: { baseUrl: backEnd.baseUrl, token: 'test-token-123' }, personalQr: { phoneForm: 'local' }, joinUrl: 'https://join.example/club' }),
+    });
+
+    test(`the join QR code screen has no serious or critical axe violation${language === 'nb' ? ', and no English' : ''}`, async ({ page, kiosk }) => {
+      await page.goto(kiosk.url);
+      await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
+      await wedgeScan(page, 'https://qr.vipps.no/28/2/01/031/4798765432?v=1');
+      await expect(screen(page)).toHaveAttribute('data-screen', 'notMember');
+      await expect(page.getByTestId('join-qr')).toBeVisible();
+      await checkPage(page, language, 'notMember with the join QR code');
+    });
+  });
 }
 
 test('touch targets: every button on the customer screens is at least 48 × 48 px', async ({ page, kiosk }) => {
@@ -225,7 +255,7 @@ test('a keyboard alone: pick Norwegian and larger text, scan, press Done; the ne
   // Scan: the result screen's Done has the focus; Enter presses it.
   await wedgeScan(page, '123456');
   await expect(page.getByRole('heading', { name: 'Hei, Farhan!' })).toBeVisible();
-  await expect(page.getByTestId('points')).toHaveText('14\u00a0464 poeng');
+  await expect(page.getByTestId('points')).toHaveText('14\u00a0464');
   await expect(page.getByRole('button', { name: 'Ferdig' })).toBeFocused();
   await page.waitForTimeout(300); // a person's Enter, not the scanner's
   await page.keyboard.press('Enter');
@@ -241,7 +271,7 @@ test('every screen is announced through one live region', async ({ page, kiosk }
   await expect(announcer).toHaveAttribute('aria-live', 'polite');
   await expect(announcer).toHaveText('Scan your loyalty code. Open the app and hold your QR code up to the scanner.');
   await wedgeScan(page, '123456');
-  await expect(announcer).toHaveText('Hi Farhan! Your points: 14,464 points.');
+  await expect(announcer).toHaveText('Hi Farhan! Your points: 14,464.');
   await wedgeScan(page, '000000');
   await expect(announcer).toHaveText('We could not find that code. Refresh the code in your app and scan again.');
   expect(await page.locator('[aria-live]').count()).toBe(1);
@@ -264,7 +294,7 @@ test.describe('reduced motion', () => {
       await expect(screen(page)).toHaveAttribute('data-screen', 'serviceProblem', { timeout: 15_000 });
       // The attract screen, on a faked clock from here on (no more scans: it would stamp their keys late).
       await page.clock.install();
-      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('button', { name: 'Try again' }).click();
       await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
       await page.clock.fastForward('01:01');
       await expect(screen(page)).toHaveAttribute('data-attract', 'on');

@@ -60,11 +60,11 @@ const rows: Array<[string, string, string, string]> = [
   ['404', '100404', 'codeProblem', 'Refresh the code in your app and scan again.'],
   ['422 unclaimable', '100422', 'codeProblem', 'This code has already been used'],
   ['400 invalid identifier', '100400', 'codeProblem', 'That code did not work'],
-  ['401', '100401', 'needsStaff', 'Your code is fine.'],
-  ['403', '100403', 'needsStaff', 'refused this kiosk’s credentials'],
-  ['500', '100500', 'serviceProblem', 'The loyalty service has a problem'],
-  ['garbage', '100200', 'serviceProblem', 'sent an answer we could not read'],
-  ['no answer', '100999', 'serviceProblem', 'this is taking too long'],
+  ['401', '100401', 'needsStaff', 'Your code is fine; this kiosk needs a member of staff.'],
+  ['403', '100403', 'needsStaff', 'For staff: code N-AUTH'],
+  ['500', '100500', 'serviceProblem', 'For staff: code S-5XX'],
+  ['garbage', '100200', 'serviceProblem', 'For staff: code S-ANS'],
+  ['no answer', '100999', 'serviceProblem', 'For staff: code S-TO'],
 ];
 for (const [label, code, screen, text] of rows) {
   test(`${label}: ${screen}, after exactly one request`, async ({ page, kiosk }) => {
@@ -83,11 +83,11 @@ test('a back end that is down: serviceProblem, and the kiosk keeps working', asy
   await backEnd.close();
   await wedgeScan(page, '100001');
   await expect(page.locator('[data-screen="serviceProblem"]')).toBeVisible();
-  await expect(page.locator('body')).toContainText('cannot be reached');
+  await expect(page.locator('body')).toContainText('For staff: code S-NET');
   // A person's Enter, not the scanner's: within 150 ms of the scan's last key it would be the
   // scanner's, and withheld (the refused connection shows its screen that fast).
   await page.waitForTimeout(300);
-  await page.keyboard.press('Enter'); // a keyboard user presses Done
+  await page.keyboard.press('Enter'); // a keyboard user presses Try again
   await expect(page.locator('[data-screen="ready"]')).toBeVisible();
 });
 

@@ -5,6 +5,7 @@
  * "code seen but not read" hint; staff see what the camera offers and what it was set to, with
  * the file camera and with Chromium's own fake camera (focus and exposure controls).
  */
+import { AIMING_AREA_SHARE, aimingArea } from '../../electron/capture/preview-jpeg';
 import type { Browser, Page } from '@playwright/test';
 import path from 'node:path';
 import { english as t } from '../helpers/catalogue';
@@ -74,11 +75,21 @@ test.describe('after the result screen has reset', () => {
   });
 });
 
-test('the ready screen shows the camera picture to aim with', async ({ kiosk }) => {
+test('the ready screen shows the camera picture to aim with: the aiming area alone, cropped at the camera\'s pixels, inside the aiming frame', async ({ kiosk }) => {
   const page = await (await cameraBrowser(await video(20, 0, null))).newPage();
   await page.goto(kiosk.url);
   await expect(page.getByTestId('camera-preview')).toBeVisible({ timeout: 10_000 });
   expect(await page.getByTestId('camera-preview').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+  // The camera gives 640×480 (4:3); the preview is the centred square of the aiming area, 56 % of
+  // the shorter side, at the camera's own pixels (not scaled up, not the whole scene).
+  const picture = await page.getByTestId('camera-preview').evaluate((image: HTMLImageElement) => ({ width: image.naturalWidth, height: image.naturalHeight }));
+  const { side } = aimingArea(WIDTH, HEIGHT);
+  expect(side).toBe(Math.round(HEIGHT * AIMING_AREA_SHARE));
+  expect(picture).toEqual({ width: side, height: side });
+  // Drawn where the aiming frame is, with at least one camera pixel for every two screen pixels (not blocky).
+  const [shown, frame] = await Promise.all([page.getByTestId('camera-preview').boundingBox(), page.getByTestId('aiming-frame').boundingBox()]);
+  expect(shown && frame && Math.abs(shown.x - frame.x) <= 2 && Math.abs(shown.width - frame.width) <= 2 && Math.abs(shown.y - frame.y) <= 2).toBe(true);
+  expect(side / (shown?.width ?? Infinity)).toBeGreaterThan(0.5);
 });
 
 test('an empty scene never triggers an identification', async ({ kiosk }) => {

@@ -9,7 +9,7 @@ test.describe('an invalid config file', () => {
   test('shows needsStaff naming each bad field, never a secret, and recovers when the file is fixed', async ({ page, kiosk }) => {
     await page.goto(kiosk.url);
     await expect(page.locator('[data-screen="needsStaff"]')).toBeVisible();
-    await expect(page.locator('body')).toContainText('Please ask a member of staff');
+    await expect(page.locator('body')).toContainText('Please ask at the till');
     await expect(page.locator('body')).toContainText('idleResetSeconds');
     await expect(page.locator('body')).toContainText('identify.timeoutMs');
     await expect(page.locator('body')).not.toContainText('SECRET-TOKEN-VALUE');
@@ -40,7 +40,7 @@ test.describe('a config file that is not JSON', () => {
     try {
       await page.goto(shell.url);
       await expect(page.locator('[data-screen="needsStaff"]')).toBeVisible();
-      await expect(page.locator('body')).toContainText('For staff: the configuration file cannot be used. Staff mode shows why.');
+      await expect(page.locator('body')).toContainText('For staff: code C-FILE');
       expect(shell.output()).toContain('is not valid JSON');
     } finally {
       await shell.stop();

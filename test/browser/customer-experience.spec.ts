@@ -27,7 +27,7 @@ test.describe('the language picker', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
     await wedgeScan(page, '234567');
     await expect(heading(page, 'Hei, Ingrid!')).toBeVisible();
-    await expect(page.getByTestId('points')).toHaveText('2\u00a0750 poeng');
+    await expect(page.getByTestId('points')).toHaveText('2\u00a0750');
     await expect(page.getByTestId('items')).toContainText('Fordel');
     await page.getByRole('button', { name: 'Ferdig' }).click();
     await expect(heading(page, 'Scan your loyalty code')).toBeVisible();
@@ -42,7 +42,7 @@ test.describe('the language picker', () => {
       await expect(heading(page, 'Skann fordelskoden din')).toBeVisible();
       await page.getByRole('radio', { name: 'English' }).click();
       await wedgeScan(page, '234567');
-      await expect(page.getByTestId('points')).toHaveText('2,750 points');
+      await expect(page.getByTestId('points')).toHaveText('2,750');
       await expect(heading(page, 'Skann fordelskoden din')).toBeVisible({ timeout: 8000 }); // after the 3 s countdown
     });
   });
@@ -126,18 +126,21 @@ async function recordSounds(page: Page): Promise<void> {
 const soundsPlayed = (page: Page) => page.evaluate(() => (window as unknown as { soundsPlayed: Array<{ src: string; volume: number }> }).soundsPlayed);
 
 test.describe('sounds', () => {
-  test('a chime on a successful scan, a different sound on a problem, at the configured volume', async ({ page, kiosk }) => {
+  test('a read tone the moment a code is read, then a chime on a successful scan, a different sound on a problem, at the configured volume', async ({ page, kiosk }) => {
     await recordSounds(page);
     await ready(page, kiosk.url);
     await wedgeScan(page, '123456');
     await expect(heading(page, 'Hi Farhan!')).toBeVisible();
-    await expect.poll(() => soundsPlayed(page)).toEqual([{ src: expect.stringMatching(/^success-.*\.wav$/), volume: 0.5 }]);
+    await expect.poll(() => soundsPlayed(page)).toEqual([
+      { src: expect.stringMatching(/^read-.*\.wav$/), volume: 0.5 },
+      { src: expect.stringMatching(/^success-.*\.wav$/), volume: 0.5 },
+    ]);
     await wedgeScan(page, '000000');
     await expect(screen(page)).toHaveAttribute('data-screen', 'codeProblem');
-    await expect.poll(async () => (await soundsPlayed(page)).map((sound) => sound.src.split('-')[0])).toEqual(['success', 'problem']);
-    // The countdown's pushes are not new results: still two sounds.
+    await expect.poll(async () => (await soundsPlayed(page)).map((sound) => sound.src.split('-')[0])).toEqual(['read', 'success', 'read', 'problem']);
+    // The countdown's pushes are not new results: still four sounds.
     await page.waitForTimeout(1500);
-    expect(await soundsPlayed(page)).toHaveLength(2);
+    expect(await soundsPlayed(page)).toHaveLength(4);
   });
 
   test.describe('turned down', () => {
@@ -233,6 +236,33 @@ test.describe('layouts', () => {
         expect({ name, ...overflow }).toEqual({ name, page: false, stage: false });
         for (const button of await page.locator('button').all()) await expect(button).toBeInViewport({ ratio: 1 });
       }
+    });
+  }
+});
+
+test.describe('the attract screen, with what members get', () => {
+  const attractLine = { en: 'Members get every 10th coffee free', nb: 'Medlemmer får hver 10. kaffe gratis' };
+
+  for (const [locale, line] of [['en', attractLine.en], ['nb', attractLine.nb]] as const) {
+    test.describe(`on a kiosk in ${locale}`, () => {
+      test.use({ kioskConfig: { idleResetSeconds: 30, attractAfterSeconds: 60, locale, brand: { attractLine } } });
+
+      test('says what members get, shows a phone with a code on it, and fills the steps in turn', async ({ page, kiosk }) => {
+        await page.clock.install();
+        await ready(page, kiosk.url);
+        await expect(page.getByTestId('attract-line')).toHaveCount(0); // only on the attract screen
+        await page.clock.fastForward('01:02');
+        await expect(screen(page)).toHaveAttribute('data-attract', 'on');
+        await expect(page.getByTestId('attract-line')).toHaveText(line);
+        // A phone: a dark body, a bright screen, and a code's modules on it (three finder squares and more).
+        const phone = page.getByTestId('phone-hint');
+        await expect(phone).toBeVisible();
+        expect(await phone.locator('.phone-glass').evaluate((element) => getComputedStyle(element).fill)).toBe('rgb(255, 255, 255)');
+        expect(((await phone.locator('.phone-code').getAttribute('d')) ?? '').match(/M/g)?.length).toBeGreaterThan(40);
+        // The steps are filled with the brand colour (#14b8a6) in turn, not outlined by a pixel.
+        const filled = () => page.locator('.scan-steps li').evaluateAll((steps) => steps.map((step) => getComputedStyle(step).backgroundColor));
+        await expect.poll(filled, { timeout: 8000 }).toContainEqual('rgb(20, 184, 166)');
+      });
     });
   }
 });

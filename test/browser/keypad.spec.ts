@@ -78,8 +78,9 @@ async function metric(series: string): Promise<number | null> {
   return line ? Number(line.slice(series.length + 1)) : null;
 }
 
+/** The result screen's main button: Done, or Try again after a problem. */
 async function done(page: Page): Promise<void> {
-  await page.getByRole('button', { name: t('common.done') }).click();
+  await page.getByRole('button', { name: new RegExp(`^(${t('common.done')}|${t('common.tryAgain')})$`) }).click();
   await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
 }
 

@@ -71,7 +71,8 @@ test.use({
 async function scanTo(page: Page, code: string, screen: string): Promise<void> {
   await wedgeScan(page, code);
   await expect(page.locator(`[data-screen="${screen}"]`)).toBeVisible({ timeout: 15_000 });
-  await page.getByRole('button', { name: 'Done' }).click();
+  // The main button: Done, Try again after a problem, or Joined? Scan again.
+  await page.getByRole('button', { name: /^(Done|Try again|Joined\? Scan again)$/ }).click();
   await expect(page.locator('[data-screen="ready"]')).toBeVisible();
 }
 

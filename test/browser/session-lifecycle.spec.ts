@@ -50,7 +50,7 @@ test('a new scan on a result screen starts a new identification', async ({ page,
   await expect(page.locator('[data-screen="codeProblem"]')).toBeVisible();
   await wedgeScan(page, '234567');
   await expect(page.getByRole('heading', { name: 'Hi Ingrid!' })).toBeVisible();
-  await expect(page.getByTestId('points')).toHaveText('2,750 points');
+  await expect(page.getByTestId('points')).toHaveText('2,750');
 });
 
 test('a page whose bridge reconnects is greeted with the current state', async ({ page, kiosk }) => {

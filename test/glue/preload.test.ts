@@ -33,6 +33,7 @@ describe('the preload', () => {
       'staffSettings',
       'staffTestConnection',
       'staffUnlock',
+      'stillHere',
       'uiError',
     ]);
     expect(Object.isFrozen(api)).toBe(true);

@@ -11,7 +11,9 @@ export type FakeAnswer =
   | { status: number; json?: unknown }
   | { status: number; raw: string }
   | { hang: true }
-  | { destroy: true };
+  | { destroy: true }
+  /** A slow back end: this answer after `delayMs`. */
+  | { delayMs: number; then: FakeAnswer };
 
 export interface RecordedRequest {
   method: string;
@@ -91,11 +93,15 @@ export async function startFakeIdentify(answerFor: (identifier: string) => FakeA
       requests.push(request);
       const problems = requestProblems({ ...request, body: text === '' ? undefined : body });
       if (problems?.length) vippsProblems.push(`${request.url}: ${problems.join('; ')}`);
-      const scripted = answer(req.url ?? '', body);
-      if ('hang' in scripted) return;
-      if ('destroy' in scripted) return void req.socket.destroy();
-      res.writeHead(scripted.status, { 'content-type': 'application/json' });
-      res.end('raw' in scripted ? scripted.raw : scripted.json === undefined ? '' : JSON.stringify(scripted.json));
+      const send = (scripted: FakeAnswer): void => {
+        if ('delayMs' in scripted) return void setTimeout(() => send(scripted.then), scripted.delayMs).unref();
+        if ('hang' in scripted) return;
+        if ('destroy' in scripted) return void req.socket.destroy();
+        if (res.destroyed) return;
+        res.writeHead(scripted.status, { 'content-type': 'application/json' });
+        res.end('raw' in scripted ? scripted.raw : scripted.json === undefined ? '' : JSON.stringify(scripted.json));
+      };
+      send(answer(req.url ?? '', body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

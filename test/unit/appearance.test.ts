@@ -52,18 +52,20 @@ describe('the core\'s appearance', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-appearance-'));
     const file = path.join(dir, 'config.json');
     writeFileSync(path.join(dir, 'logo.svg'), SVG);
-    writeFileSync(file, JSON.stringify({ locale: 'nb', brand: { programName: 'Burger Club', color: '#c2410c', logo: 'logo.svg' }, sounds: { volume: 0.3 }, attractAfterSeconds: 90 }));
+    writeFileSync(file, JSON.stringify({ locale: 'nb', brand: { programName: 'Burger Club', color: '#c2410c', logo: 'logo.svg' }, sounds: { volume: 0.3 }, attractAfterSeconds: 90, joinUrl: 'https://join.example/club' }));
     core = await startKioskCore({ userDataDir: dir, env: { KIOSK_CONFIG: file }, logger: quiet });
     expect(core.appearance()).toEqual({
       locale: 'nb',
       brand: { programName: 'Burger Club', color: '#c2410c', logo: expect.stringMatching(/^data:image\/svg\+xml;base64,/) },
       sounds: { enabled: true, volume: 0.3 },
       attractAfterSeconds: 90,
+      attractLine: [],
+      join: { url: 'https://join.example/club', size: expect.any(Number), path: expect.stringMatching(/^(M\d+ \d+h1v1h-1z)+$/) },
     } satisfies Appearance);
     const pushed: Appearance[] = [];
     core.onAppearance((appearance) => pushed.push(appearance));
     writeFileSync(file, JSON.stringify({ locale: 'en' }));
-    await vi.waitFor(() => expect(pushed.at(-1)).toEqual({ locale: 'en', brand: { programName: null, color: '#14b8a6', logo: null }, sounds: { enabled: true, volume: 0.5 }, attractAfterSeconds: 60 }), { timeout: 8000 });
+    await vi.waitFor(() => expect(pushed.at(-1)).toEqual({ locale: 'en', brand: { programName: null, color: '#14b8a6', logo: null }, sounds: { enabled: true, volume: 0.5 }, attractAfterSeconds: 60, attractLine: [], join: null }), { timeout: 8000 });
   });
 
   it('a change of the language alone, or of the colour alone, is pushed (what staff change in the form)', async () => {

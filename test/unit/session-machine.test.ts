@@ -11,6 +11,8 @@ const SETTINGS: SessionSettings = {
   duplicateWindowMs: 3000,
   catalog: new Map([['PLU-1', 'Whopper Jr.']]),
 };
+/** A result's countdown as the page gets it: its full time, and the result's number. */
+const COUNTED = { resetFullSeconds: 5, result: expect.any(Number) as number };
 
 const FARHAN: IdentifiedMember = {
   loyaltyId: '4711fc2a-3a8f-414f-a9e7-44dd5231dca7',
@@ -115,12 +117,13 @@ describe('SessionMachine', () => {
         firstName: 'Farhan',
         points: { amount: 14464, currency: 'points' },
         items: [
-          { name: 'Whopper Jr.', quantity: 1, kind: 'reward' },
-          { name: 'PLU-2', quantity: 2, kind: 'offer' },
-          { name: 'PLU-4', quantity: 1, kind: 'other' },
+          { name: 'Whopper Jr.', named: true, quantity: 1, kind: 'reward' },
+          { name: 'PLU-2', named: false, quantity: 2, kind: 'offer' },
+          { name: 'PLU-4', named: false, quantity: 1, kind: 'other' },
         ],
       },
       resetInSeconds: 5,
+      ...COUNTED,
     });
     expect(JSON.stringify(machine.view())).not.toContain('Ahmed');
   });
@@ -199,7 +202,7 @@ describe('SessionMachine', () => {
     expect(signal.aborted).toBe(false);
 
     await vi.advanceTimersByTimeAsync(1);
-    expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 5 });
+    expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 5, ...COUNTED });
     expect(signal.aborted).toBe(true);
     expect(events).toEqual([{ scanner: 'keyboard', type: 'deadline', scanKind: 'otp', ms: 3000 }]);
   });
@@ -212,7 +215,7 @@ describe('SessionMachine', () => {
 
     call(0).resolve(MEMBER);
     await settle();
-    expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 5 });
+    expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 5, ...COUNTED });
     expect(views.some((v) => v.screen === 'member')).toBe(false);
     expect(JSON.stringify(views)).not.toContain('Farhan');
   });
@@ -244,7 +247,7 @@ describe('SessionMachine', () => {
 
     call(1).resolve({ kind: 'notFound' });
     await settle();
-    expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notFound', resetInSeconds: 5 });
+    expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notFound', resetInSeconds: 5, ...COUNTED });
   });
 
   it('the first request\'s deadline does not fire on the second identification', async () => {
@@ -256,7 +259,7 @@ describe('SessionMachine', () => {
     expect(machine.view()).toEqual({ screen: 'identifying' });
     expect(call(1).signal.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1500);
-    expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 5 });
+    expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'timeout', resetInSeconds: 5, ...COUNTED });
   });
 
   it('a rejected (aborted) first request does not disturb the second', async () => {
@@ -309,7 +312,7 @@ describe('SessionMachine', () => {
   it('shows codeProblem notLoyaltyCode for an invalid payload and never calls identify', async () => {
     const { machine, identify, events } = harness();
     machine.scan('https://example.com/hello');
-    expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notLoyaltyCode', resetInSeconds: 5 });
+    expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notLoyaltyCode', resetInSeconds: 5, ...COUNTED });
     expect(identify).not.toHaveBeenCalled();
     expect(events).toEqual([{ scanner: 'keyboard', type: 'rejected', reason: 'unknownFormat' }]);
     await vi.advanceTimersByTimeAsync(5000);
@@ -323,21 +326,21 @@ describe('SessionMachine', () => {
     expect(call(0).signal.aborted).toBe(true);
     call(0).resolve(MEMBER);
     await settle();
-    expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notLoyaltyCode', resetInSeconds: 5 });
+    expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notLoyaltyCode', resetInSeconds: 5, ...COUNTED });
   });
 
   it.each<[string, IdentifyOutcome, SessionView]>([
-    ['notFound for an OTP', { kind: 'notFound' }, { screen: 'codeProblem', reason: 'notFound', resetInSeconds: 5 }],
-    ['already used', { kind: 'codeProblem', reason: 'alreadyUsed' }, { screen: 'codeProblem', reason: 'alreadyUsed', resetInSeconds: 5 }],
+    ['notFound for an OTP', { kind: 'notFound' }, { screen: 'codeProblem', reason: 'notFound', resetInSeconds: 5, ...COUNTED }],
+    ['already used', { kind: 'codeProblem', reason: 'alreadyUsed' }, { screen: 'codeProblem', reason: 'alreadyUsed', resetInSeconds: 5, ...COUNTED }],
     [
       'credentials refused',
       { kind: 'credentialsRefused', status: 401 },
-      { screen: 'needsStaff', reason: 'credentials', detail: null, resetInSeconds: 5 },
+      { screen: 'needsStaff', reason: 'credentials', detail: null, resetInSeconds: 5, ...COUNTED },
     ],
     [
       'server error',
       { kind: 'serviceProblem', reason: 'serverError', detail: 'HTTP 500' },
-      { screen: 'serviceProblem', reason: 'serverError', resetInSeconds: 5 },
+      { screen: 'serviceProblem', reason: 'serverError', resetInSeconds: 5, ...COUNTED },
     ],
   ])('maps %s to its screen', async (_label, outcome, expected) => {
     const { machine, call, events } = harness();
@@ -353,7 +356,7 @@ describe('SessionMachine', () => {
     machine.scan('4711fc2a-3a8f-414f-a9e7-44dd5231dca7');
     call(0).resolve({ kind: 'notFound' });
     await settle();
-    expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notFound', resetInSeconds: 5 });
+    expect(machine.view()).toEqual({ screen: 'codeProblem', reason: 'notFound', resetInSeconds: 5, ...COUNTED });
   });
 
   it('shows serviceProblem badAnswer when identify rejects on its own', async () => {
@@ -361,7 +364,7 @@ describe('SessionMachine', () => {
     machine.scan('123456');
     call(0).reject(new Error('bug in the client'));
     await settle();
-    expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'badAnswer', resetInSeconds: 5 });
+    expect(machine.view()).toEqual({ screen: 'serviceProblem', reason: 'badAnswer', resetInSeconds: 5, ...COUNTED });
   });
 
   describe('with a configuration problem', () => {
@@ -422,7 +425,7 @@ describe('SessionMachine', () => {
     machine.scan('123456');
     call(0).resolve({ kind: 'notFound' });
     await settle();
-    expect(seen).toEqual([{ screen: 'identifying' }, { screen: 'codeProblem', reason: 'notFound', resetInSeconds: 5 }]);
+    expect(seen).toEqual([{ screen: 'identifying' }, { screen: 'codeProblem', reason: 'notFound', resetInSeconds: 5, ...COUNTED }]);
     unsubscribe();
     machine.done();
     expect(seen).toHaveLength(2);

@@ -62,6 +62,29 @@ describe('the support desk\'s doors in the core', () => {
     expect([none.status, await none.json()]).toEqual([501, { error: 'not-available', message: 'a browser page', screen: 'ready' }]);
   });
 
+  it('screenshot: the camera preview is taken off the screen first, and comes back after (a preview frame goes to the screen only)', async () => {
+    const base = await start();
+    const previews: Array<string | null> = [];
+    core!.camera.onPreview((preview) => previews.push(preview?.image ?? null));
+    core!.camera.setState({ state: 'running', detail: null });
+    core!.camera.setPreview('AAAA');
+    let onScreenWhenTaken: string | null | undefined;
+    core!.attachShell({
+      restart: () => undefined,
+      screenshot: async () => {
+        onScreenWhenTaken = previews.at(-1);
+        core!.camera.setPreview('BBBB'); // a frame arriving meanwhile is not shown
+        return Buffer.from('png');
+      },
+    });
+    const taken = await fetch(`${base}/v1/screenshot`, { headers: auth });
+    expect(taken.status).toBe(200);
+    expect(onScreenWhenTaken).toBeNull();
+    expect(previews).toEqual(['data:image/jpeg;base64,AAAA', null]);
+    core!.camera.setPreview('CCCC');
+    expect(previews.at(-1)).toBe('data:image/jpeg;base64,CCCC');
+  });
+
   it('restart: 202 while a member is on screen; the shell restarts only after the member screen ended and a quiet moment', async () => {
     const base = await start();
     const restarted: string[] = [];

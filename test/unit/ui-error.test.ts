@@ -18,7 +18,7 @@ import { uiErrorReport } from '../../renderer/src/ui-error-report';
 
 const FARHAN: SessionView = {
   screen: 'member',
-  member: { firstName: 'Farhan', points: { amount: 14464, currency: 'Burger Bucks' }, items: [{ name: 'Whopper Jr.', quantity: 1, kind: 'reward' }] },
+  member: { firstName: 'Farhan', points: { amount: 14464, currency: 'Burger Bucks' }, items: [{ name: 'Whopper Jr.', named: true, quantity: 1, kind: 'reward' }] },
   resetInSeconds: 15,
 };
 const STACK = '\n    at MemberScreen (http://127.0.0.1:4321/launch-token-0123456789/assets/index-abc.js:1:2)\n    at Screen (http://127.0.0.1:4321/launch-token-0123456789/assets/index-abc.js:1:3)\n    at Screen (x)\n    at App (y)';

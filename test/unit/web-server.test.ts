@@ -24,8 +24,9 @@ afterEach(async () => {
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     getState: () => ({ screen: 'ready' as const }),
-    getAppearance: () => ({ locale: 'en', brand: { programName: null, color: '#14b8a6', logo: null }, sounds: { enabled: true, volume: 0.5 }, attractAfterSeconds: 60 }),
+    getAppearance: () => ({ locale: 'en', brand: { programName: null, color: '#14b8a6', logo: null }, sounds: { enabled: true, volume: 0.5 }, attractAfterSeconds: 60, attractLine: [], join: null }),
     done: () => undefined,
+    stillHere: () => undefined,
     uiError: () => undefined,
     keyInput: () => undefined,
     cameraSettings: () => ({ enabled: true, deviceId: null, fps: 10, focusDistance: null }),

@@ -7,6 +7,7 @@ export function createHandlers(core: KioskCore): Handlers {
     getState: () => core.session.view(),
     getAppearance: () => core.appearance(),
     done: () => core.session.customerDone(),
+    stillHere: () => core.session.stillHere(),
     uiError: (report) => core.uiError(report),
     keyInput: (key) => core.keyInput(key),
     cameraSettings: () => core.cameraSettings(),

@@ -12,6 +12,8 @@ export class CameraFeed {
   private current: CameraState = { state: 'off', detail: null };
   private currentTuning: CameraTuning | null = null;
   private readonly listeners = new Set<PreviewListener>();
+  /** While a picture of the screen is taken: no preview on it (issue 25: a preview frame goes to the screen only). */
+  private hidden = 0;
 
   constructor(private readonly onStateChange: (state: CameraState) => void = () => undefined) {}
 
@@ -40,7 +42,22 @@ export class CameraFeed {
 
   /** A JPEG from the capture page, already checked to be base64 of bounded size. */
   setPreview(jpegBase64: string): void {
-    if (this.current.state === 'running') this.emit({ image: `data:image/jpeg;base64,${jpegBase64}` });
+    if (this.current.state === 'running' && this.hidden === 0) this.emit({ image: `data:image/jpeg;base64,${jpegBase64}` });
+  }
+
+  /**
+   * Runs `capture` (a screenshot for the support desk) with the preview taken off the screen
+   * first, `settleMs` for the page to draw that, and back on with the next frame afterwards.
+   */
+  async withPreviewHidden<T>(capture: () => Promise<T>, settleMs = 300): Promise<T> {
+    this.hidden += 1;
+    try {
+      this.emit(null);
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      return await capture();
+    } finally {
+      this.hidden -= 1;
+    }
   }
 
   onPreview(listener: PreviewListener): () => void {

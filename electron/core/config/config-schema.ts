@@ -150,6 +150,8 @@ const BrandSchema = z.strictObject({
     .default('#14b8a6'),
   /** A PNG, JPEG, WebP or SVG file (at most 256 KiB), relative to the provisioning file's folder. */
   logo: z.string().min(1).max(1024).nullable().default(null),
+  /** The attract screen's line on what members get, per language (`{ "en": "…", "nb": "…" }`); null: none. */
+  attractLine: ownRecord(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, SCHEMA_MESSAGES.languageTag), text(140)).nullable().default(null),
 });
 
 /** Looking after a kiosk that runs for months. */
@@ -193,6 +195,8 @@ export const ConfigSchema = z.strictObject({
   display: DisplaySchema.prefault({}),
   brand: BrandSchema.prefault({}),
   sounds: SoundsSchema.prefault({}),
+  /** The chain's join page (https only: a customer's phone opens it), shown on notMember as a QR code where Vipps does not invite them; null: "ask at the till". */
+  joinUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(512).nullable().default(null),
   /** Seconds on `ready` with nobody scanning before the attract animation shows how to scan. */
   attractAfterSeconds: z.int().min(10).max(3600).default(60),
   /** Absent: the kiosk never updates itself. */

@@ -14,6 +14,11 @@ export const HandoffSchema = z.strictObject({
   maxPending: z.int().min(1).max(10_000).default(200),
   /** Deadline of one push. */
   timeoutMs: z.int().min(500).max(60_000).default(3000),
+  /**
+   * Once the till accepted a member's identification (a push answered 2xx), the member screen goes
+   * back to `ready` within this many seconds, so the next in line cannot read it; null: the full time.
+   */
+  clearAfterDeliveredSeconds: z.int().min(1).max(600).nullable().default(null),
   /** The pull feed for tills that cannot receive calls; null: none. */
   listen: z
     .strictObject({

@@ -28,6 +28,8 @@ export interface HandoffServiceDeps {
   log: Logger;
   now?: () => number;
   backoffMs?: (attempt: number) => number;
+  /** Told of each identification the till accepted (pushed), by its id. */
+  delivered?(id: string): void;
 }
 
 export class HandoffService {
@@ -117,6 +119,7 @@ export class HandoffService {
           log: this.deps.log,
           now: this.deps.now,
           backoffMs: this.deps.backoffMs,
+          delivered: (id) => this.deps.delivered?.(id),
         });
         this.pushProblem = null;
       } catch (error) {

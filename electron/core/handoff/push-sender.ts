@@ -40,6 +40,8 @@ export interface PushSenderDeps {
   now?: () => number;
   /** Wait before retry `attempt` (1, 2, …): 0.5 s, doubling, at most 30 s. */
   backoffMs?: (attempt: number) => number;
+  /** Told of each identification the till accepted, by its id. */
+  delivered?(id: string): void;
 }
 
 const defaultBackoff = (attempt: number) => Math.min(30_000, 500 * 2 ** (attempt - 1));
@@ -154,6 +156,7 @@ export class PushSender {
         this.queue.shift();
         if (result.kind === 'delivered') {
           this.stats.delivered += 1;
+          this.deps.delivered?.(head.id);
           this.deps.log.info('handoff-delivered', { attempts: this.attempts + 1 });
         } else {
           this.stats.rejected += 1;

@@ -8,10 +8,16 @@ export interface Handoff extends KioskPart {
   record(identification: Identification): Promise<void>;
   health: HandoffService['health'];
   counts: HandoffService['counts'];
+  /** Told of each identification the till accepted, by its id (the member screen may then go sooner). */
+  onDelivered(listener: (id: string) => void): () => void;
 }
 
 export function createHandoff(deps: { dir: string; log: Logger; backoffMs?: (attempt: number) => number }): Handoff {
-  const service = new HandoffService({ dir: deps.dir, log: deps.log, backoffMs: deps.backoffMs });
+  const listeners = new Set<(id: string) => void>();
+  const delivered = (id: string) => {
+    for (const listener of listeners) listener(id);
+  };
+  const service = new HandoffService({ dir: deps.dir, log: deps.log, backoffMs: deps.backoffMs, delivered });
   return {
     name: 'hand-off',
     // Every configuration, changed or not: it also retries at once what waits for the till.
@@ -20,5 +26,9 @@ export function createHandoff(deps: { dir: string; log: Logger; backoffMs?: (att
     record: (identification) => service.record(identification),
     health: () => service.health(),
     counts: () => service.counts(),
+    onDelivered(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

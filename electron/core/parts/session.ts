@@ -51,6 +51,8 @@ export function createSession(deps: {
     personalQrOrigins: vipps.personalQrOrigins(),
   });
 
+  /** The id of the identification handed to the till for the result on screen. */
+  let shownId: string | null = null;
   const session = new SessionMachine({
     identify: (scan, signal) =>
       identifyScan(scan, signal, {
@@ -78,8 +80,14 @@ export function createSession(deps: {
       const context = { identifiedBy: identifiedByOf(scanKind), storeId, terminalId, catalog: settings().catalog, now: new Date() };
       const identification =
         view.screen === 'member' && outcome.kind === 'member' ? memberIdentification(outcome.member, context) : view.screen === 'notMember' ? notMemberIdentification(context) : null;
+      shownId = identification?.id ?? null;
       if (identification) setImmediate(() => void deps.handoff.record(identification));
     },
+  });
+  // The till took the member on screen: the screen may go sooner (`handoff.clearAfterDeliveredSeconds`).
+  const stopDelivered = deps.handoff.onDelivered((id) => {
+    const seconds = config().handoff?.clearAfterDeliveredSeconds;
+    if (id === shownId && seconds) session.handedOff(seconds);
   });
 
   return {
@@ -87,6 +95,9 @@ export function createSession(deps: {
     session,
     apply: () => session.setConfigProblem(null),
     refuse: ({ message, fields }) => session.setConfigProblem(message, fields),
-    stop: () => session.dispose(),
+    stop: () => {
+      stopDelivered();
+      session.dispose();
+    },
   };
 }

@@ -39,6 +39,8 @@ export interface SupportDeps {
   /** The staff health view, without the staff check. */
   health(): HealthView;
   reload(): Promise<void>;
+  /** Runs a screenshot with the camera preview off the screen (camera-feed.ts). */
+  hidePreview?<T>(capture: () => Promise<T>): Promise<T>;
 }
 
 export interface Support {
@@ -71,7 +73,8 @@ export async function createSupport(deps: SupportDeps): Promise<Support> {
     if (capturing) return { ok: false, status: 503, error: 'busy', message: 'a screenshot is being taken' };
     capturing = true;
     try {
-      const png = await shell.screenshot();
+      const take = shell.screenshot.bind(shell);
+      const png = await (deps.hidePreview ? deps.hidePreview(take) : take());
       // A customer who scanned while it was taken: their screen is not sent.
       if (deps.session.view() !== before || deps.staffOpen()) return { ok: false, status: 409, error: 'customer-on-screen', screen: screen(), message: 'the screen changed while it was taken' };
       return { ok: true, png };

@@ -16,6 +16,7 @@ export function toMemberView(member: IdentifiedMember, catalog: Catalog): Member
       .filter((line) => line.quantity > 0)
       .map((line) => ({
         name: catalog.get(line.productId) ?? line.productId,
+        named: catalog.has(line.productId),
         quantity: line.quantity,
         kind: kindOf(line.productType),
       })),

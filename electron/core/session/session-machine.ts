@@ -15,6 +15,7 @@ import type { ServiceProblemReason, SessionView } from '../../shared/session-vie
 import type { IdentifyOutcome } from '../identify/identify-outcome';
 import { parseScan, type ParsedScan, type ScanRejection } from '../scan/parse-scan';
 import { toMemberView, type Catalog } from './member-view';
+import { ResultCountdown } from './result-countdown';
 import { screenOfOutcome } from './result-screen';
 
 export interface SessionSettings {
@@ -58,7 +59,11 @@ export class SessionMachine {
   private sequence = 0;
   private inFlight: AbortController | null = null;
   private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
-  private countdownTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly countdown = new ResultCountdown({ now: () => this.deps.now(), tick: () => this.publishResult(), end: () => this.reset() });
+  /** The result on screen, without its countdown (published with it by `publishResult`). */
+  private result: SessionView | null = null;
+  /** Numbers each result shown, so the page tells a new result from a touch's extension. */
+  private resultNumber = 0;
   /** A keyed digest of the last scan, never its text: main keeps no code after `ready`. */
   private lastScan: { digest: string; at: number } | null = null;
   private readonly scanKey = randomBytes(32);
@@ -116,6 +121,16 @@ export class SessionMachine {
     this.done();
   }
 
+  /** A touch on a result screen: its countdown's full time again (rate-limited and capped: result-countdown.ts). */
+  stillHere(): void {
+    this.countdown.extend();
+  }
+
+  /** The till has taken this member's identification: back to `ready` within `seconds`. */
+  handedOff(seconds: number): void {
+    if (this.state.screen === 'member') this.countdown.shorten(seconds);
+  }
+
   /** An invalid configuration (or null once fixed): `needsStaff` until it is valid again. */
   setConfigProblem(detail: string | null, fields: string[] = []): void {
     if (detail === null && this.configProblem === null) return; // was valid, still valid
@@ -141,7 +156,8 @@ export class SessionMachine {
     this.inFlight = controller;
     const started = this.deps.now();
     const settings = this.deps.settings();
-    this.publish({ screen: 'identifying' });
+    // At once, before the back end answers: the page's read feedback ("Got it") rides on this push.
+    this.publish(scanner === 'keypad' ? { screen: 'identifying', typed: true } : { screen: 'identifying' });
 
     this.deadlineTimer = setTimeout(() => {
       if (sequence !== this.sequence) return;
@@ -190,14 +206,16 @@ export class SessionMachine {
   /** Shows a result screen and counts down to `ready`, once a second. */
   private showResult(view: SessionView): void {
     this.stopCountdown();
-    let remaining = this.deps.settings().idleResetSeconds;
-    const withCountdown = (): SessionView => ({ ...view, resetInSeconds: remaining }) as SessionView;
-    this.publish(withCountdown());
-    this.countdownTimer = setInterval(() => {
-      remaining -= 1;
-      if (remaining <= 0) this.reset();
-      else this.publish(withCountdown());
-    }, 1000);
+    this.result = view;
+    this.resultNumber += 1;
+    // Joining takes a moment: notMember stays twice as long (README, "Screens").
+    this.countdown.start(this.deps.settings().idleResetSeconds * (view.screen === 'notMember' ? 2 : 1));
+    this.publishResult();
+  }
+
+  private publishResult(): void {
+    const { remaining, full } = this.countdown.current();
+    if (this.result) this.publish({ ...this.result, resetInSeconds: remaining, resetFullSeconds: full, result: this.resultNumber } as SessionView);
   }
 
   private reset(): void {
@@ -215,8 +233,8 @@ export class SessionMachine {
   }
 
   private stopCountdown(): void {
-    if (this.countdownTimer) clearInterval(this.countdownTimer);
-    this.countdownTimer = null;
+    this.countdown.stop();
+    this.result = null;
   }
 
   private publish(view: SessionView): void {

@@ -1,7 +1,7 @@
 /**
  * A number that changes with every new result the customer sees, and not with the countdown's
- * pushes. Two results in a row may be the same screen (two unreadable codes: codeProblem twice);
- * a new one is told by its countdown starting again.
+ * pushes, nor with a touch that gives the countdown its full time again. Two results in a row may
+ * be the same screen (two unreadable codes: codeProblem twice): main numbers each (`result`).
  */
 import { useRef } from 'react';
 import type { SessionView } from '../../../electron/shared/session-view';
@@ -10,9 +10,9 @@ export function useResultKey(view: SessionView | null): number {
   const state = useRef<{ key: number; view: SessionView | null }>({ key: 0, view: null });
   const previous = state.current.view;
   if (view !== previous) {
-    const seconds = (candidate: SessionView | null) => (candidate && 'resetInSeconds' in candidate ? candidate.resetInSeconds : null);
+    const number = (candidate: SessionView | null) => (candidate && 'result' in candidate ? candidate.result : undefined);
     const isResult = view !== null && view.screen !== 'ready' && view.screen !== 'identifying';
-    const restarted = previous !== null && view !== null && previous.screen === view.screen && (seconds(view) ?? 0) > (seconds(previous) ?? 0);
+    const restarted = previous !== null && view !== null && previous.screen === view.screen && number(view) !== number(previous);
     if (isResult && (previous?.screen !== view.screen || restarted)) state.current.key += 1;
     state.current.view = view;
   }

@@ -4,5 +4,5 @@ import { ResultLayout } from './ResultLayout';
 
 export function CodeProblemScreen({ reason, resetInSeconds }: { reason: CodeProblemReason; resetInSeconds: number }) {
   const { t } = useTranslation();
-  return <ResultLayout tone="problem" icon="alert" title={t(`codeProblem.${reason}.title`)} body={t(`codeProblem.${reason}.body`)} resetInSeconds={resetInSeconds} />;
+  return <ResultLayout tone="problem" icon="alert" title={t(`codeProblem.${reason}.title`)} body={t(`codeProblem.${reason}.body`)} action="tryAgain" resetInSeconds={resetInSeconds} />;
 }

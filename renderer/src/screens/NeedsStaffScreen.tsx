@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { NeedsStaffReason } from '../../../electron/shared/session-view';
+import { NEEDS_STAFF_CODES } from '../staff-codes';
 import { ResultLayout } from './ResultLayout';
+import { StaffCode } from './StaffCode';
 
 interface NeedsStaffProps {
   reason: NeedsStaffReason;
@@ -11,13 +13,10 @@ interface NeedsStaffProps {
 
 export function NeedsStaffScreen({ reason, fields, resetInSeconds }: NeedsStaffProps) {
   const { t } = useTranslation();
-  const detail =
-    reason === 'credentials' ? t('needsStaff.credentialsDetail') : fields.length ? t('needsStaff.configDetail', { fields: fields.join(', ') }) : t('needsStaff.configFileDetail');
+  const code = reason === 'credentials' ? NEEDS_STAFF_CODES.credentials : fields.length ? NEEDS_STAFF_CODES.config : NEEDS_STAFF_CODES.configFile;
   return (
-    <ResultLayout tone="neutral" icon="info" title={t('needsStaff.title')} body={t('needsStaff.body')} resetInSeconds={resetInSeconds}>
-      <p className="staff-detail" data-reason={reason}>
-        {detail}
-      </p>
-    </ResultLayout>
+    <ResultLayout tone="neutral" icon="info" title={t('needsStaff.title')} body={t('needsStaff.body')} resetInSeconds={resetInSeconds}
+      staffCode={<StaffCode code={code} detail={reason === 'config' && fields.length ? fields.join(', ') : undefined} />}
+    />
   );
 }

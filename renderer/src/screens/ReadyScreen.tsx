@@ -9,11 +9,20 @@ import { useKeypadStore } from '../keypad/keypad-store';
 import { TypeCodeButton } from '../keypad/TypeCodeButton';
 import { useSessionStore } from '../session-store';
 
+/** What members get (`brand.attractLine`), in the language on screen, else the kiosk's own; null: none configured. */
+function useAttractLine(language: string): string | null {
+  const appearance = useSessionStore((state) => state.appearance);
+  const lines = appearance?.attractLine ?? [];
+  const base = (tag: string) => tag.toLowerCase().split('-')[0];
+  return (lines.find((line) => base(line.language) === base(language)) ?? lines.find((line) => base(line.language) === base(appearance?.locale ?? '')))?.text ?? null;
+}
+
 export function ReadyScreen({ language }: { language: string }) {
   const { t } = useTranslation();
   const preview = useSessionStore((state) => state.preview);
   const hint = useSessionStore((state) => state.cameraHint);
   const attract = useCustomerStore((state) => state.attract);
+  const attractLine = useAttractLine(language);
   const keypadOpen = useKeypadStore((state) => state.view?.open ?? false);
   const heading = useFocusOnArrival<HTMLHeadingElement>();
   return (
@@ -27,6 +36,11 @@ export function ReadyScreen({ language }: { language: string }) {
           {t('ready.title')}
         </h1>
         <p className="lead">{t('ready.body')}</p>
+        {attract && attractLine && (
+          <p className="attract-line" data-testid="attract-line">
+            {attractLine}
+          </p>
+        )}
         <ScanGuide attract={attract} />
         <TypeCodeButton />
       </div>
