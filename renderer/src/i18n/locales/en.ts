@@ -4,7 +4,7 @@
  * happened, and what to do next; never blame the customer for the kiosk's or the service's fault.
  * Numbers and dates are formatted by the language (`{{amount, number}}`), never by hand.
  */
-import enStaffHealth from './en-staff-health';
+import enStaffHealth from '../staff-health/en';
 
 const en = {
   meta: {

@@ -1,6 +1,6 @@
 /** Norsk bokmål. Same keys as en.ts; numbers and dates follow Norwegian conventions (2 750). */
 import type { Catalogue } from '../catalogue';
-import nbStaffHealth from './nb-staff-health';
+import nbStaffHealth from '../staff-health/nb';
 
 const nb: Catalogue = {
   meta: {

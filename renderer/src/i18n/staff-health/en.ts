@@ -1,4 +1,4 @@
-/** English: staff mode's health view (a file of its own to keep en.ts readable; the same keys in nb-staff-health.ts). */
+/** English: staff mode's health view (beside locales/, which holds whole languages only: i18n.ts loads each file there as one; the same keys in nb.ts here). */
 const enStaffHealth = {
   version: 'Version',
   config: 'Configuration',

@@ -1,4 +1,4 @@
-/** Norsk bokmål: staff mode's health view (the same keys as en-staff-health.ts). */
+/** Norsk bokmål: staff mode's health view (the same keys as en.ts here). */
 const nbStaffHealth = {
   version: 'Versjon',
   config: 'Konfigurasjon',
