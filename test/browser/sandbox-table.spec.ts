@@ -75,10 +75,10 @@ test("every row of the README's sandbox tables shows the screen it names, scanne
         await expect(screen(page)).toHaveAttribute('data-screen', expected);
         if (member) {
           await expect(page.getByRole('heading', { name: `Hi ${member.firstName}!` })).toBeVisible();
-          await expect(page.getByTestId('points')).toHaveText(`${member.points} points`);
+          await expect(page.getByTestId('points')).toHaveText(member.points);
         }
         // Back to ready for the next row (Done, as a customer would).
-        await page.getByRole('button', { name: 'Done' }).click();
+        await page.getByRole('button', { name: /^(Done|Try again|Joined\? Scan again)$/ }).click();
         await expect(screen(page)).toHaveAttribute('data-screen', 'ready');
       });
     }
