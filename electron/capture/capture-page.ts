@@ -28,7 +28,13 @@ const RETRY_MAX_MS = 30_000;
 const HEALTHY_AFTER_MS = 30_000;
 
 const api = window.kioskCapture;
-const worker = new Worker('./capture-worker.js');
+/**
+ * Made when a camera first opens, not when the page loads: the worker is ZXing-C++'s 1 MB of
+ * WebAssembly to compile, work (and memory) wasted on a kiosk without a camera or with the camera
+ * turned off, and in the web shell on the customer UI's thread. It compiles while the camera is
+ * tuned; frames handed to it before it is ready wait in its queue.
+ */
+let worker: Worker | null = null;
 let settings: CameraSettings | null = null;
 let stream: MediaStream | null = null;
 let generation = 0;
@@ -39,8 +45,15 @@ let starting = false;
 /** Set when the worker decodes with @zxing/library alone: reported with the camera's state. */
 let degraded: string | null = null;
 
-const toWorker = (message: PageMessage, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
-worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+function ensureWorker(): Worker {
+  if (!worker) {
+    worker = new Worker('./capture-worker.js');
+    worker.onmessage = fromWorker;
+  }
+  return worker;
+}
+const toWorker = (message: PageMessage, transfer: Transferable[] = []): void => ensureWorker().postMessage(message, transfer);
+function fromWorker(event: MessageEvent<WorkerMessage>): void {
   const message = event.data;
   if (message.type === 'decoded') void api?.decoded(message.text).catch(() => undefined);
   else if (message.type === 'preview') void api?.preview(message.jpeg).catch(() => undefined);
@@ -52,7 +65,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     degraded = message.detail;
     if (stream) void api?.cameraState({ state: 'running', detail: degraded });
   }
-};
+}
 
 async function start(): Promise<void> {
   stop();
@@ -72,6 +85,7 @@ async function start(): Promise<void> {
   // A newer start (settings changed, device plugged in) superseded this one while it waited.
   if (mine !== generation) return opened.getTracks().forEach((track) => track.stop());
   stream = opened;
+  ensureWorker();
   const [track] = opened.getVideoTracks();
   if (!track) return unavailable(mine, 'NoVideoTrack');
   track.addEventListener('ended', () => unavailable(mine, 'Ended')); // unplugged
