@@ -4,9 +4,9 @@
  * no English; a keyboard alone walks the whole flow; targets are big enough for any finger;
  * reduced motion means no animation.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { hashPin } from '../../electron/core/staff/pin-hash';
+import { seriousViolations } from '../helpers/axe';
 import { expect, test } from '../helpers/fixtures';
 import { CATALOGUES } from '../helpers/catalogue';
 import { startFakeIdentify, type FakeIdentifyServer } from '../helpers/fake-identify-server';
@@ -27,14 +27,6 @@ const SCREENS: Array<[string, string | null]> = [
 const screen = (page: Page) => page.locator('main[data-screen]');
 const PIN = '246810';
 const ATTRACT_LINE = { en: 'Members get every 10th coffee free', nb: 'Medlemmer får hver 10. kaffe gratis' };
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
 
 type Tree = { [key: string]: string | Tree };
 function strings(tree: Tree, prefix = ''): Array<[string, string]> {
