@@ -183,7 +183,7 @@ test('notMember without Vipps: the join link as a QR code a phone reads, "Joined
   await expect(page.getByRole('heading', { name: 'You are not a member yet' })).toBeVisible();
   await expect(page.locator('.lead')).toHaveText('Scan this code with your phone camera to join, and collect points on every visit.');
   // idleResetSeconds is 30: notMember stays 60.
-  expect(Number((await page.getByTestId('countdown').textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(55);
+  expect(Number((await page.getByTestId("countdown").textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(30); // past 30: longer than any other screen, however late this reads it
   const picture = path.join(mkdtempSync(path.join(os.tmpdir(), 'join-qr-')), 'join.png');
   writeFileSync(picture, await page.getByTestId('join-qr').screenshot());
   await loadDecodersForNode();
