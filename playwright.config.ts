@@ -8,7 +8,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
-  reporter: [['list']],
+  // The digest comes last: CI shows the end of the output.
+  reporter: [['list'], ['./test/helpers/failure-digest-reporter.ts']],
   use: { trace: 'retain-on-failure' },
   projects: [
     {
