@@ -10,7 +10,7 @@ export default defineConfig({
   retries: 0,
   // The digest comes last: CI shows the end of the output.
   reporter: [['list'], ['./test/helpers/failure-digest-reporter.ts']],
-  use: { trace: 'retain-on-failure' },
+  use: { trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true } },
   projects: [
     {
       name: 'web',
