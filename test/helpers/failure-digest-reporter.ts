@@ -5,13 +5,18 @@
  * one reason (a page that never loads, a browser that cannot start), this says the reason.
  */
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { KIOSK_OUTPUT } from './attachment-names';
 
 /** How many distinct reasons to print: the end of the output stays short. */
 const MOST_REASONS = 8;
+/** How many of the kiosk's last lines to print with a reason's first test. */
+const KIOSK_LINES = 4;
 
 export default class FailureDigestReporter implements Reporter {
   /** First line of an error (without colours) → the tests it failed. */
   private readonly reasons = new Map<string, string[]>();
+  /** The end of what the web shell printed in the first test failed for each reason. */
+  private readonly kioskSaid = new Map<string, string[]>();
 
   printsToStdio(): boolean {
     return true;
@@ -29,6 +34,8 @@ export default class FailureDigestReporter implements Reporter {
     const tests = this.reasons.get(key) ?? [];
     tests.push(`${test.location.file.replace(/^.*\/test\//, 'test/')}:${test.location.line} ${test.title}`.slice(0, 160));
     this.reasons.set(key, tests);
+    const output = result.attachments.find((attachment) => attachment.name === KIOSK_OUTPUT)?.body?.toString('utf8');
+    if (output && !this.kioskSaid.has(key)) this.kioskSaid.set(key, telling(output).map((line) => line.slice(0, 200)));
   }
 
   onEnd(result: FullResult): void {
@@ -37,7 +44,15 @@ export default class FailureDigestReporter implements Reporter {
     console.log(`\nWhy tests failed (${result.status}), most frequent first:`);
     for (const [reason, tests] of sorted.slice(0, MOST_REASONS)) {
       console.log(`  ${tests.length} × ${reason}\n      first: ${tests[0]}`);
+      for (const line of this.kioskSaid.get(reason) ?? []) console.log(`      kiosk: ${line}`);
     }
     if (sorted.length > MOST_REASONS) console.log(`  … and ${sorted.length - MOST_REASONS} other reasons`);
   }
+}
+
+/** The kiosk's last warnings and errors, or else its last lines but the camera's retries (none here). */
+function telling(output: string): string[] {
+  const lines = output.trimEnd().split('\n');
+  const troubles = lines.filter((line) => /"level":"(warn|error|fatal)"|^(Error|Uncaught)/.test(line));
+  return (troubles.length > 0 ? troubles : lines.filter((line) => !line.includes('"event":"camera-state"'))).slice(-KIOSK_LINES);
 }

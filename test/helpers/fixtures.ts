@@ -3,14 +3,17 @@
  * tests must not share one), on the sandbox unless the test sets `kioskConfig`.
  */
 import { test as base, expect } from '@playwright/test';
+import { KIOSK_OUTPUT } from './attachment-names';
 import { startWebShell, type WebShell } from './web-shell';
 
 
 export const test = base.extend<{ kioskConfig: unknown; kiosk: WebShell }>({
   kioskConfig: [{ idleResetSeconds: 30 }, { option: true }],
-  kiosk: async ({ kioskConfig }, use) => {
+  kiosk: async ({ kioskConfig }, use, testInfo) => {
     const shell = await startWebShell({ config: kioskConfig });
     await use(shell);
+    // What the kiosk said, beside a failure (the failure digest prints its end: CI shows no more).
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach(KIOSK_OUTPUT, { body: shell.output(), contentType: 'text/plain' });
     await shell.stop();
   },
 });
