@@ -5,7 +5,7 @@
  *   tsx scripts/build.ts [--force]
  */
 import { build as esbuild, type BuildOptions } from 'esbuild';
-import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build as viteBuild } from 'vite';
 import { precompress } from './build/precompress';
@@ -69,14 +69,32 @@ export const ESBUILD_BUNDLES: BuildOptions[] = [
   },
 ];
 
+/** Fails the build when the UI's scripts call React's development JSX runtime, which production React lacks. */
+function assertProductionRenderer(): void {
+  const assets = path.join(root, 'dist/renderer/assets');
+  for (const name of readdirSync(assets).filter((file) => file.endsWith('.js'))) {
+    if (readFileSync(path.join(assets, name), 'utf8').includes('jsxDEV')) throw new Error(`dist/renderer/assets/${name} calls jsxDEV (React's development JSX runtime): the UI would not start on React's production build`);
+  }
+}
+
 export async function buildIfStale(force = false): Promise<boolean> {
   const sources = Math.max(...inputs.map(newestMtime));
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return false;
   const started = performance.now();
-  // Production React whoever builds: vitest sets NODE_ENV=test, and Vite would take that for a
-  // development build (React's checks and warnings, several times slower to render) in the
-  // web shell the browser tests drive and in the package test's asar.
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+  // A production build whoever builds. Vitest sets NODE_ENV=test, and Vite takes NODE_ENV, not
+  // `mode`, for whether it builds for production: under the package test it compiled JSX for
+  // React's development runtime (`jsxDEV` calls) while `define` gave React's production build,
+  // whose jsx-dev-runtime has no `jsxDEV`, so the page threw before its first screen. Vite reads
+  // NODE_ENV while it builds, so it is set for the build and given back after.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  assertProductionRenderer();
   await Promise.all(ESBUILD_BUNDLES.map((options) => esbuild(options)));
   copyFileSync(path.join(root, 'electron/capture/capture.html'), path.join(root, 'dist/renderer/capture/capture.html'));
   await precompress([path.join(root, 'dist/renderer'), path.join(root, 'dist/web')]);

@@ -123,6 +123,8 @@ describe('the packaged app (electron-builder dir target, Linux)', () => {
       expect({ script, minified: text.length / lines > 500 }).toEqual({ script, minified: true });
       // React's development build says where to get its DevTools; this suite runs with NODE_ENV=test.
       expect({ script, reactDevelopment: text.includes('react.dev/link/react-devtools') }).toEqual({ script, reactDevelopment: false });
+      // JSX compiled for React's development runtime calls jsxDEV, which production React lacks: a blank page.
+      expect({ script, jsxDevelopment: text.includes('jsxDEV') }).toEqual({ script, jsxDevelopment: false });
     }
     const preload = extractFile(archive, 'dist/electron/preload.cjs');
     expect(preload.length).toBeLessThanOrEqual(20 * 1024);
