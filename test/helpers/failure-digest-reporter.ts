@@ -28,8 +28,9 @@ export default class FailureDigestReporter implements Reporter {
     // eslint-disable-next-line no-control-regex -- terminal colour codes are what is removed here
     const lines = (error?.message ?? error?.value ?? result.status).replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim());
     const first = lines.find((line) => line !== '') ?? result.status;
-    // An expect's first line says what was awaited; what the page showed instead is on its own line.
-    const received = lines.find((line) => /^Received( string| value)?:/.test(line));
+    // An expect's first line says what was awaited; what the page showed instead (or that nothing
+    // matched: "Error: element(s) not found") is on a line of its own.
+    const received = lines.slice(1).find((line) => /^(Received( string| value)?:|Error: )/.test(line));
     const key = `${first.slice(0, 200)}${received ? ` | ${received.slice(0, 120)}` : ''}`;
     const tests = this.reasons.get(key) ?? [];
     tests.push(`${test.location.file.replace(/^.*\/test\//, 'test/')}:${test.location.line} ${test.title}`.slice(0, 160));
