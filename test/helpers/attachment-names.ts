@@ -2,3 +2,6 @@
 
 /** The web shell's output (stdout and stderr) in a failed test. */
 export const KIOSK_OUTPUT = 'kiosk-output';
+
+/** Uncaught errors of the test's page (its `pageerror` events) in a failed test. */
+export const PAGE_ERRORS = 'page-errors';

@@ -5,7 +5,7 @@
  * one reason (a page that never loads, a browser that cannot start), this says the reason.
  */
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { KIOSK_OUTPUT } from './attachment-names';
+import { KIOSK_OUTPUT, PAGE_ERRORS } from './attachment-names';
 
 /** How many distinct reasons to print: the end of the output stays short. */
 const MOST_REASONS = 8;
@@ -15,7 +15,7 @@ const KIOSK_LINES = 4;
 export default class FailureDigestReporter implements Reporter {
   /** First line of an error (without colours) → the tests it failed. */
   private readonly reasons = new Map<string, string[]>();
-  /** The end of what the web shell printed in the first test failed for each reason. */
+  /** The page's uncaught errors and the end of what the web shell printed, in the first test failed for each reason. */
   private readonly kioskSaid = new Map<string, string[]>();
 
   printsToStdio(): boolean {
@@ -36,7 +36,11 @@ export default class FailureDigestReporter implements Reporter {
     tests.push(`${test.location.file.replace(/^.*\/test\//, 'test/')}:${test.location.line} ${test.title}`.slice(0, 160));
     this.reasons.set(key, tests);
     const output = result.attachments.find((attachment) => attachment.name === KIOSK_OUTPUT)?.body?.toString('utf8');
-    if (output && !this.kioskSaid.has(key)) this.kioskSaid.set(key, telling(output).map((line) => line.slice(0, 200)));
+    const pageErrors = result.attachments.find((attachment) => attachment.name === PAGE_ERRORS)?.body?.toString('utf8');
+    if (!this.kioskSaid.has(key)) {
+      const said = [...(pageErrors ?? '').split('\n').filter(Boolean).slice(0, KIOSK_LINES).map((line) => `page: ${line}`), ...(output ? telling(output).map((line) => `kiosk: ${line}`) : [])];
+      if (said.length > 0) this.kioskSaid.set(key, said.map((line) => line.slice(0, 200)));
+    }
   }
 
   onEnd(result: FullResult): void {
@@ -45,7 +49,7 @@ export default class FailureDigestReporter implements Reporter {
     console.log(`\nWhy tests failed (${result.status}), most frequent first:`);
     for (const [reason, tests] of sorted.slice(0, MOST_REASONS)) {
       console.log(`  ${tests.length} × ${reason}\n      first: ${tests[0]}`);
-      for (const line of this.kioskSaid.get(reason) ?? []) console.log(`      kiosk: ${line}`);
+      for (const line of this.kioskSaid.get(reason) ?? []) console.log(`      ${line}`);
     }
     if (sorted.length > MOST_REASONS) console.log(`  … and ${sorted.length - MOST_REASONS} other reasons`);
   }
