@@ -9,14 +9,14 @@ import { KIOSK_OUTPUT, PAGE_ERRORS } from './attachment-names';
 
 /** How many distinct reasons to print: the end of the output stays short. */
 const MOST_REASONS = 8;
-/** How many of the kiosk's last lines to print with a reason's first test. */
+/** How many page errors, and of the kiosk's last lines, to print with a reason's first test. */
 const KIOSK_LINES = 4;
 
 export default class FailureDigestReporter implements Reporter {
   /** First line of an error (without colours) → the tests it failed. */
   private readonly reasons = new Map<string, string[]>();
   /** The page's uncaught errors and the end of what the web shell printed, in the first test failed for each reason. */
-  private readonly kioskSaid = new Map<string, string[]>();
+  private readonly evidence = new Map<string, string[]>();
 
   printsToStdio(): boolean {
     return true;
@@ -37,9 +37,9 @@ export default class FailureDigestReporter implements Reporter {
     this.reasons.set(key, tests);
     const output = result.attachments.find((attachment) => attachment.name === KIOSK_OUTPUT)?.body?.toString('utf8');
     const pageErrors = result.attachments.find((attachment) => attachment.name === PAGE_ERRORS)?.body?.toString('utf8');
-    if (!this.kioskSaid.has(key)) {
+    if (!this.evidence.has(key)) {
       const said = [...(pageErrors ?? '').split('\n').filter(Boolean).slice(0, KIOSK_LINES).map((line) => `page: ${line}`), ...(output ? telling(output).map((line) => `kiosk: ${line}`) : [])];
-      if (said.length > 0) this.kioskSaid.set(key, said.map((line) => line.slice(0, 200)));
+      if (said.length > 0) this.evidence.set(key, said.map((line) => line.slice(0, 200)));
     }
   }
 
@@ -49,7 +49,7 @@ export default class FailureDigestReporter implements Reporter {
     console.log(`\nWhy tests failed (${result.status}), most frequent first:`);
     for (const [reason, tests] of sorted.slice(0, MOST_REASONS)) {
       console.log(`  ${tests.length} × ${reason}\n      first: ${tests[0]}`);
-      for (const line of this.kioskSaid.get(reason) ?? []) console.log(`      ${line}`);
+      for (const line of this.evidence.get(reason) ?? []) console.log(`      ${line}`);
     }
     if (sorted.length > MOST_REASONS) console.log(`  … and ${sorted.length - MOST_REASONS} other reasons`);
   }
